@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-seed"
+
+#include <glib/gi18n.h>
+
+#include "accord-enums.h"
+#include "accord-seed.h"
+#include "accord-store-private.h"
+#include "accord-validate.h"
+
+/* The demo bureau is written in bulk inside the seed's one transaction,
+ * with one audit entry for the whole action. */
+
+typedef struct
+{
+  const AccordSeedOptions *options;
+  GRand                   *rand;
+  GDate                    today;
+  GHashTable              *last_seq;   /* year -> last sequence number */
+  gint64                   petitioner_id;
+  char                    *pattern;
+} Seeder;
+
+static const char *surnames[] = {
+  "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭",
+  "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾",
+  "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁",
+};
+
+static const char *given[] = {
+  "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明",
+  "超", "秀英", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "玉兰", "志强", "海燕", "国庆",
+  "建国", "淑珍", "春梅", "晓东", "立新", "德明", "秀兰", "永强", "丽华", "振华",
+};
+
+static const char *districts[] = {
+  "东城区", "西城区", "朝阳区", "海淀区", "丰台区", "石景山区", "通州区", "顺义区", "大兴区", "昌平区",
+};
+
+static const char *area_codes[] = {
+  "110101", "110102", "110105", "110106", "110107", "110108", "110112", "110113", "110114", "110115",
+  "130102", "130104", "370102", "410105", "320102", "440106", "510104", "420102", "610113", "210102",
+};
+
+static const char *streets[] = {
+  "建国路", "和平里大街", "光华路", "学院路", "丰台北路", "新华大街", "幸福街", "长安街", "育新街", "振兴路",
+};
+
+typedef struct
+{
+  const char *category;
+  const char *titles[3];
+  const char *summary;
+} Matter;
+
+static const Matter matters[] = {
+  { "劳动社保", { "拖欠工资问题", "工伤认定及待遇问题", "养老保险缴费年限认定问题" },
+    "反映所在单位%s，多次协商未果，请求有关部门依法督促解决。" },
+  { "城乡建设", { "房屋征收补偿问题", "小区物业管理纠纷", "违章建筑影响通行问题" },
+    "反映%s，认为补偿标准与同类情况不一致，请求重新核定并书面答复。" },
+  { "国土资源", { "宅基地确权纠纷", "土地承包经营权问题", "征地补偿款分配问题" },
+    "反映%s，村集体处理意见未获认可，请求依法调查处理。" },
+  { "卫生健康", { "医疗纠纷赔偿问题", "医疗费用报销问题", "医患沟通问题" },
+    "反映在就医过程中发生%s，与医院协商未果，请求协调处理。" },
+  { "教育", { "子女入学问题", "校外培训退费问题", "学校收费问题" },
+    "反映%s，请求教育主管部门核查并给予答复。" },
+  { "民政", { "最低生活保障申请问题", "残疾人补贴问题", "临时救助问题" },
+    "反映%s，家庭生活困难，请求依政策予以救助。" },
+  { "交通能源环保", { "噪声扰民问题", "道路施工影响出行问题", "企业排污问题" },
+    "反映%s，长期影响周边居民正常生活，请求有关部门依法处理。" },
+  { "农村农业", { "农业补贴发放问题", "农村道路建设问题", "土地流转租金问题" },
+    "反映%s，请求乡镇政府核实并依规处理。" },
+  { "商贸旅游", { "预付卡消费纠纷", "商品质量投诉问题", "旅游合同纠纷" },
+    "反映%s，经营者拒不退款，请求市场监管部门介入。" },
+  { "政法", { "案件执行问题", "治安案件处理问题", "法律援助申请问题" },
+    "反映%s，对处理结果有异议，请求依法依规处理。" },
+  { "经济综合", { "企业改制遗留问题", "集资款返还问题", "拖欠工程款问题" },
+    "反映%s，涉及金额较大，请求政府协调解决。" },
+  { "组织人事", { "退休待遇核定问题", "职称评定问题", "人事档案问题" },
+    "反映%s，请求主管部门复核并书面答复。" },
+};
+
+static const char *units[] = {
+  "区人力资源和社会保障局", "区住房和城乡建设委员会", "区规划和自然资源分局", "区卫生健康委员会",
+  "区教育委员会", "区民政局", "区生态环境局", "区农业农村局", "区市场监督管理局", "区司法局",
+  "区发展和改革委员会", "区委组织部",
+};
+
+static const char *leaders[] = { "王建国", "李卫东", "张丽华", "陈志强", "刘德明" };
+
+typedef struct
+{
+  const char *role;
+  const char *organisation;
+} RoleOrg;
+
+static const RoleOrg role_orgs[] = {
+  { "lawyer", "北京市正言律师事务所" },
+  { "legal_worker", "朝阳区法律服务所" },
+  { "psychologist", "区心理健康服务中心" },
+  { "npc_deputy", "区人大常委会" },
+  { "cppcc_member", "区政协" },
+  { "party_delegate", "区党代表联络办" },
+  { "mediator", "区人民调解委员会" },
+  { "department_rep", "区住房和城乡建设委员会" },
+  { "expert", "首都师范大学法学院" },
+  { "community_rep", "建国路社区居委会" },
+  { "notable", "区新乡贤协会" },
+  { "officer", "区信访局" },
+};
+
+/* Status and its share of the demo cases, in workflow order. */
+static const struct { const char *status; int weight; } statuses[] = {
+  { "registered", 8 }, { "declined", 5 }, { "accepted", 8 }, { "assigned", 15 },
+  { "replied", 30 }, { "review", 4 }, { "reviewed", 5 }, { "re_review", 2 }, { "terminated", 23 },
+};
+
+static const char *opinions[] = { "support", "explain", "not_support" };
+static const char *evaluations[] = { "satisfied", "basically_satisfied", "dissatisfied" };
+
+#define PICK(rand, array) ((array)[g_rand_int_range ((rand), 0, G_N_ELEMENTS (array))])
+
+static char *
+person_name (GRand *rand)
+{
+  return g_strconcat (PICK (rand, surnames), PICK (rand, given), NULL);
+}
+
+static char *
+phone_number (GRand *rand)
+{
+  static const char *prefixes[] = { "13", "15", "17", "18", "19" };
+
+  return g_strdup_printf ("%s%09d", PICK (rand, prefixes), g_rand_int_range (rand, 0, 1000000000));
+}
+
+/* A bijection from the petitioner's index onto area x birth day x sequence,
+ * so that no two petitioners share an ID number. */
+static char *
+id_number (GRand  *rand,
+           gint64  index)
+{
+  const gint64 n_days = 20000, n_areas = G_N_ELEMENTS (area_codes);
+  const gint64 space = n_areas * n_days * 1000;
+  gint64 k = (index * 1000003) % space;
+  GDate birth;
+  char first17[18];
+
+  g_date_clear (&birth, 1);
+  g_date_set_dmy (&birth, 1, G_DATE_JANUARY, 1940);
+  g_date_add_days (&birth, (guint) ((k / 1000) % n_days));
+
+  g_snprintf (first17, sizeof first17, "%s%04d%02d%02d%03d", area_codes[k / (1000 * n_days)],
+              g_date_get_year (&birth), g_date_get_month (&birth), g_date_get_day (&birth),
+              (int) (k % 1000));
+  return g_strdup_printf ("%s%c", first17, accord_id_number_check_char (first17));
+}
+
+/* Midnight UTC of the date: creation times of demo rows stay deterministic. */
+static gint64
+date_to_unix (const GDate *date)
+{
+  const gint64 unix_epoch_julian = 719163;
+
+  return ((gint64) g_date_get_julian (date) - unix_epoch_julian) * 86400;
+}
+
+static char *
+date_string (const GDate *date)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* The next workflow date: a few days on, never after today. */
+static char *
+advance (Seeder *s,
+         GDate  *date,
+         int     max_days)
+{
+  g_date_add_days (date, g_rand_int_range (s->rand, 1, max_days + 1));
+  if (g_date_compare (date, &s->today) > 0)
+    *date = s->today;
+  return date_string (date);
+}
+
+static gboolean
+insert_person (AccordStore  *store,
+               const char   *name,
+               const char   *organisation,
+               const char   *phone,
+               const char   *role,
+               const char   *role2,
+               GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO person (name, organisation, phone, created_at) VALUES (?, ?, ?, 0)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, name);
+  accord_bind_text (stmt, 2, organisation);
+  accord_bind_text (stmt, 3, phone);
+  if (!accord_store_step_done (store, stmt, error))
+    return FALSE;
+  id = sqlite3_last_insert_rowid (accord_store_get_db (store));
+
+  stmt = accord_store_prepare (store, "INSERT OR IGNORE INTO person_role (person_id, role) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (const char *r = role; r != NULL; r = (r == role ? role2 : NULL))
+    {
+      sqlite3_bind_int64 (stmt, 1, id);
+      accord_bind_text (stmt, 2, r);
+      if (!accord_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every role is covered: the pool cycles through them, and some people
+ * have a second role. */
+static gboolean
+seed_people (AccordStore  *store,
+             Seeder       *s,
+             GError      **error)
+{
+  for (guint i = 0; i < s->options->n_people; i++)
+    {
+      const RoleOrg *ro = &role_orgs[i % G_N_ELEMENTS (role_orgs)];
+      g_autofree char *name = person_name (s->rand);
+      g_autofree char *phone = phone_number (s->rand);
+      const char *role2 = NULL;
+
+      if (g_str_equal (ro->role, "lawyer") && g_rand_boolean (s->rand))
+        role2 = "mediator";
+      else if (g_str_equal (ro->role, "npc_deputy") && g_rand_int_range (s->rand, 0, 3) == 0)
+        role2 = "community_rep";
+
+      if (!insert_person (store, name, ro->organisation, phone, ro->role, role2, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+seed_venues (AccordStore  *store,
+             GError      **error)
+{
+  static const struct { const char *name; int capacity; const char *address; } venues[] = {
+    { "一号听证室", 40, "区信访局三层" },
+    { "二号调解室", 12, "区信访局二层" },
+    { "联合接访中心", 60, "区信访局一层大厅" },
+  };
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO venue (name, capacity, address, created_at) VALUES (?, ?, ?, 0)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
+    {
+      accord_bind_text (stmt, 1, venues[i].name);
+      sqlite3_bind_int (stmt, 2, venues[i].capacity);
+      accord_bind_text (stmt, 3, venues[i].address);
+      if (!accord_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_petitioner (AccordStore  *store,
+                   Seeder       *s,
+                   const char   *name,
+                   GError      **error)
+{
+  g_autofree char *id = id_number (s->rand, s->petitioner_id);
+  g_autofree char *phone = phone_number (s->rand);
+  g_autofree char *address = g_strdup_printf ("北京市%s%s%d号", PICK (s->rand, districts),
+                                              PICK (s->rand, streets), g_rand_int_range (s->rand, 1, 300));
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO petitioner (id, name, id_number, phone, address, created_at) "
+                               "VALUES (?, ?, ?, ?, ?, 0)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ++s->petitioner_id);
+  accord_bind_text (stmt, 2, name);
+  accord_bind_text (stmt, 3, id);
+  accord_bind_text (stmt, 4, phone);
+  accord_bind_text (stmt, 5, address);
+  return accord_store_step_done (store, stmt, error);
+}
+
+static const char *
+pick_status (GRand *rand)
+{
+  int total = 0, roll;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    total += statuses[i].weight;
+  roll = g_rand_int_range (rand, 0, total);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    if ((roll -= statuses[i].weight) < 0)
+      return statuses[i].status;
+  return "registered";
+}
+
+static int
+status_rank (const char *status)
+{
+  static const char *order[] = { "registered", "accepted", "assigned", "replied", "review",
+                                 "reviewed", "re_review", "terminated" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_str_equal (order[i], status))
+      return i;
+  return -1;
+}
+
+static void
+bind_step (sqlite3_stmt *stmt,
+           Seeder       *s,
+           GDate        *date,
+           int           column,
+           int           max_days)
+{
+  g_autofree char *d = advance (s, date, max_days);
+
+  accord_bind_text (stmt, column, d);
+}
+
+/* Fills the workflow columns (parameters 10 to 24 and 26 of the insert) for a case
+ * that has come as far as @status, each date a little after the one before. */
+static void
+bind_workflow (sqlite3_stmt *stmt,
+               Seeder       *s,
+               const char   *status,
+               GDate        *date)
+{
+  int rank = status_rank (status);
+
+  for (int i = 10; i <= 24; i++)
+    sqlite3_bind_null (stmt, i);
+  sqlite3_bind_int (stmt, 26, 0);
+
+  if (g_str_equal (status, "declined"))
+    {
+      bind_step (stmt, s, date, 11, 10);
+      accord_bind_text (stmt, 12, "属于涉法涉诉事项，已告知信访人通过法律途径解决");
+      sqlite3_bind_int (stmt, 26, 1);
+      return;
+    }
+
+  if (rank >= 1)
+    {
+      bind_step (stmt, s, date, 10, 12);                   /* accepted_on */
+      accord_bind_text (stmt, 23, PICK (s->rand, leaders));
+    }
+  if (rank == 2 || (rank >= 3 && g_rand_int_range (s->rand, 0, 10) < 7))
+    {
+      bind_step (stmt, s, date, 13, 5);                    /* assigned_on */
+      accord_bind_text (stmt, 22, PICK (s->rand, units));
+    }
+  if (rank >= 3)
+    {
+      bind_step (stmt, s, date, 14, 50);                   /* replied_on */
+      accord_bind_text (stmt, 15, PICK (s->rand, opinions));
+    }
+  /* Most terminated cases end after the reply; some after a re-review. */
+  if (rank >= 4 && (rank < 7 || g_rand_int_range (s->rand, 0, 4) == 0))
+    {
+      bind_step (stmt, s, date, 16, 25);                   /* review_requested_on */
+      if (rank >= 5)
+        {
+          bind_step (stmt, s, date, 17, 28);               /* reviewed_on */
+          accord_bind_text (stmt, 18, PICK (s->rand, opinions));
+        }
+      if (rank >= 6)
+        bind_step (stmt, s, date, 19, 25);                 /* re_review_requested_on */
+      if (rank == 7)
+        accord_bind_text (stmt, 21, PICK (s->rand, opinions));
+    }
+  if (rank == 7)
+    bind_step (stmt, s, date, 20, 30);                     /* terminated_on */
+  if (rank >= 3 && rank != 4 && rank != 6 && g_rand_int_range (s->rand, 0, 10) < 7)
+    accord_bind_text (stmt, 24, PICK (s->rand, evaluations));
+}
+
+static char *
+next_number (Seeder *s,
+             int     year,
+             gint64 *seq)
+{
+  gpointer key = GINT_TO_POINTER (year);
+
+  *seq = GPOINTER_TO_SIZE (g_hash_table_lookup (s->last_seq, key)) + 1;
+  g_hash_table_insert (s->last_seq, key, GSIZE_TO_POINTER (*seq));
+  return accord_case_format_number (s->pattern, year, *seq);
+}
+
+static gboolean
+link_and_index (AccordStore  *store,
+                gint64        case_id,
+                gint64        first_petitioner,
+                guint         n_petitioners,
+                const char   *number,
+                const char   *title,
+                const char   *summary,
+                const char   *names,
+                GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO case_petitioner (case_id, petitioner_id, position) VALUES (?, ?, ?)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_petitioners; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, case_id);
+      sqlite3_bind_int64 (stmt, 2, first_petitioner + i);
+      sqlite3_bind_int (stmt, 3, i);
+      if (!accord_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO case_search (rowid, number, title, summary, petitioners) "
+                               "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  accord_bind_text (stmt, 2, number);
+  accord_bind_text (stmt, 3, title);
+  accord_bind_text (stmt, 4, summary);
+  accord_bind_text (stmt, 5, names);
+  return accord_store_step_done (store, stmt, error);
+}
+
+static gboolean
+seed_petitioners (AccordStore  *store,
+                  Seeder       *s,
+                  guint         n,
+                  GString      *names,
+                  GError      **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = person_name (s->rand);
+
+      if (!insert_petitioner (store, s, name, error))
+        return FALSE;
+      if (i > 0)
+        g_string_append_c (names, ' ');
+      g_string_append (names, name);
+    }
+  return TRUE;
+}
+
+static guint
+petitioner_count (GRand *rand)
+{
+  int roll = g_rand_int_range (rand, 0, 100);
+
+  if (roll < 85)
+    return 1;
+  if (roll < 95)
+    return g_rand_int_range (rand, 2, 4);
+  return g_rand_int_range (rand, 5, 9);
+}
+
+static gboolean
+seed_case (AccordStore  *store,
+           Seeder       *s,
+           gint64        case_id,
+           GError      **error)
+{
+  static const char *channels[] = { "visit", "visit", "letter", "online", "online", "online", "phone", "fax" };
+  const Matter *m = &PICK (s->rand, matters);
+  const char *title_core = PICK (s->rand, m->titles);
+  const char *district = PICK (s->rand, districts);
+  const char *status = pick_status (s->rand);
+  guint n_petitioners = petitioner_count (s->rand);
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *title = g_strconcat (district, title_core, NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *received = NULL;
+  g_autofree char *number = NULL;
+  gint64 first_petitioner = s->petitioner_id + 1, seq;
+  sqlite3_stmt *stmt;
+  GDate date = s->today;
+
+  g_date_subtract_days (&date, g_rand_int_range (s->rand, 0, 730));
+  received = date_string (&date);
+  number = next_number (s, g_date_get_year (&date), &seq);
+  {
+    GString *text = g_string_new (m->summary);
+    g_string_replace (text, "%s", title_core, 1);
+    summary = g_string_free (text, FALSE);
+  }
+
+  if (!seed_petitioners (store, s, n_petitioners, names, error))
+    return FALSE;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO \"case\" (id, number, year, seq, title, summary, category, channel, "
+                               "status, accepted_on, declined_on, decline_reason, assigned_on, replied_on, "
+                               "opinion, review_requested_on, reviewed_on, review_opinion, "
+                               "re_review_requested_on, terminated_on, re_review_opinion, responsible_unit, "
+                               "leader, evaluation, received_on, litigation_related, collective, repeat, "
+                               "cross_level, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                               "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
+                               "?25, ?26, ?27, ?28, ?29, ?30, ?30)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  accord_bind_text (stmt, 2, number);
+  sqlite3_bind_int (stmt, 3, g_date_get_year (&date));
+  sqlite3_bind_int64 (stmt, 4, seq);
+  accord_bind_text (stmt, 5, title);
+  accord_bind_text (stmt, 6, summary);
+  accord_bind_text (stmt, 7, m->category);
+  accord_bind_text (stmt, 8, PICK (s->rand, channels));
+  accord_bind_text (stmt, 9, status);
+  accord_bind_text (stmt, 25, received);
+  bind_workflow (stmt, s, status, &date);
+  sqlite3_bind_int (stmt, 27, n_petitioners >= 5);
+  sqlite3_bind_int (stmt, 28, g_rand_int_range (s->rand, 0, 10) == 0);
+  sqlite3_bind_int (stmt, 29, g_rand_int_range (s->rand, 0, 20) == 0);
+  sqlite3_bind_int64 (stmt, 30, date_to_unix (&date));
+
+  return accord_store_step_done (store, stmt, error) &&
+         link_and_index (store, case_id, first_petitioner, n_petitioners, number, title, summary,
+                         names->str, error);
+}
+
+static gboolean
+save_counters (AccordStore  *store,
+               Seeder       *s,
+               GError      **error)
+{
+  GHashTableIter iter;
+  gpointer year, last;
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store, "INSERT INTO case_number_counter (year, last) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_hash_table_iter_init (&iter, s->last_seq);
+  while (g_hash_table_iter_next (&iter, &year, &last))
+    {
+      sqlite3_bind_int (stmt, 1, GPOINTER_TO_INT (year));
+      sqlite3_bind_int64 (stmt, 2, GPOINTER_TO_SIZE (last));
+      if (!accord_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+audit_seed (AccordStore  *store,
+            Seeder       *s,
+            GError      **error)
+{
+  g_autoptr(JsonBuilder) details = json_builder_new ();
+
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "cases");
+  json_builder_add_int_value (details, s->options->n_cases);
+  json_builder_set_member_name (details, "people");
+  json_builder_add_int_value (details, s->options->n_people);
+  json_builder_set_member_name (details, "seed");
+  json_builder_add_int_value (details, s->options->seed);
+  json_builder_end_object (details);
+
+  return accord_store_audit (store, "seed", "database", 0, details, error);
+}
+
+static gboolean
+database_is_empty (AccordStore  *store,
+                   GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean empty;
+
+  stmt = accord_store_prepare (store,
+                               "SELECT NOT EXISTS (SELECT 1 FROM \"case\") AND NOT EXISTS (SELECT 1 FROM person) "
+                               "AND NOT EXISTS (SELECT 1 FROM petitioner)", error);
+  if (stmt == NULL)
+    return FALSE;
+  empty = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!empty)
+    g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                         _("The database already holds cases or people; demo data is only added to an empty database"));
+  return empty;
+}
+
+static gboolean
+seed_action (AccordStore  *store,
+             gpointer      data,
+             GError      **error)
+{
+  Seeder *s = data;
+
+  if (!database_is_empty (store, error) ||
+      !seed_people (store, s, error) ||
+      !seed_venues (store, error))
+    return FALSE;
+
+  for (guint i = 1; i <= s->options->n_cases; i++)
+    if (!seed_case (store, s, i, error))
+      return FALSE;
+
+  return save_counters (store, s, error) && audit_seed (store, s, error);
+}
+
+gboolean
+accord_seed (AccordStore              *store,
+             const AccordSeedOptions  *options,
+             GError                  **error)
+{
+  g_autofree char *today = accord_today ();
+  Seeder s = { options };
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  s.rand = g_rand_new_with_seed (options->seed);
+  s.last_seq = g_hash_table_new (NULL, NULL);
+  s.pattern = accord_store_get_setting (store, "case_number_pattern", ACCORD_DEFAULT_CASE_NUMBER_PATTERN);
+  g_date_clear (&s.today, 1);
+  g_date_set_parse (&s.today, today);
+
+  ok = accord_store_run (store, seed_action, &s, error);
+
+  g_rand_free (s.rand);
+  g_hash_table_unref (s.last_seq);
+  g_free (s.pattern);
+  return ok;
+}

@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-store-person"
+
+#include <glib/gi18n.h>
+
+#include "accord-enums.h"
+#include "accord-store-private.h"
+#include "accord-validate.h"
+
+typedef struct
+{
+  const AccordPersonInput *input;
+  gint64                   id;
+} AddPerson;
+
+typedef struct
+{
+  const char *name;
+  int         capacity;
+  const char *address;
+  gint64      id;
+} AddVenue;
+
+static gboolean
+validate_person (const AccordPersonInput  *in,
+                 GError                  **error)
+{
+  if (!accord_validate_text (_("Name"), in->name, ACCORD_NAME_MAX_CHARS, TRUE, error) ||
+      !accord_validate_text (_("Organisation"), in->organisation, ACCORD_TITLE_MAX_CHARS, FALSE, error))
+    return FALSE;
+  if (in->phone != NULL && *in->phone != '\0' && !accord_validate_phone (in->phone, error))
+    return FALSE;
+
+  if (in->roles == NULL || in->roles[0] == NULL)
+    {
+      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_REQUIRED,
+                           _("Role is required: a person needs at least one role"));
+      return FALSE;
+    }
+  for (guint i = 0; in->roles[i] != NULL; i++)
+    if (!accord_vocab_has (ACCORD_VOCAB_PERSON_ROLE, in->roles[i]))
+      {
+        g_autofree char *codes = accord_vocab_codes_joined (ACCORD_VOCAB_PERSON_ROLE);
+        g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                     _("Role must be one of: %s"), codes);
+        return FALSE;
+      }
+
+  return TRUE;
+}
+
+static JsonBuilder *
+name_details (const char *name)
+{
+  JsonBuilder *details = json_builder_new ();
+
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "name");
+  json_builder_add_string_value (details, name);
+  json_builder_end_object (details);
+  return details;
+}
+
+static gboolean
+add_person_action (AccordStore  *self,
+                   gpointer      data,
+                   GError      **error)
+{
+  AddPerson *add = data;
+  const AccordPersonInput *in = add->input;
+  g_autoptr(JsonBuilder) details = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "INSERT INTO person (name, organisation, phone, created_at) VALUES (?, ?, ?, ?)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, in->name);
+  accord_bind_text (stmt, 2, in->organisation && *in->organisation ? in->organisation : NULL);
+  accord_bind_text (stmt, 3, in->phone && *in->phone ? in->phone : NULL);
+  sqlite3_bind_int64 (stmt, 4, accord_store_now ());
+  if (!accord_store_step_done (self, stmt, error))
+    return FALSE;
+  add->id = sqlite3_last_insert_rowid (accord_store_get_db (self));
+
+  stmt = accord_store_prepare (self, "INSERT OR IGNORE INTO person_role (person_id, role) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; in->roles[i] != NULL; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, add->id);
+      accord_bind_text (stmt, 2, in->roles[i]);
+      if (!accord_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  details = name_details (in->name);
+  return accord_store_audit (self, "person.add", "person", add->id, details, error);
+}
+
+static AccordPerson *
+read_person (sqlite3_stmt *stmt)
+{
+  AccordPerson *p = g_new0 (AccordPerson, 1);
+  const char *roles = (const char *) sqlite3_column_text (stmt, 6);
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->name = accord_column_text (stmt, 1);
+  p->organisation = accord_column_text (stmt, 2);
+  p->phone = accord_column_text (stmt, 3);
+  p->active = sqlite3_column_int (stmt, 4);
+  p->version = sqlite3_column_int64 (stmt, 5);
+  p->roles = g_strsplit (roles ? roles : "", ",", -1);
+  return p;
+}
+
+#define SELECT_PERSON \
+  "SELECT p.id, p.name, p.organisation, p.phone, p.active, p.version, " \
+  "(SELECT group_concat (role, ',') FROM (SELECT role FROM person_role r WHERE r.person_id = p.id ORDER BY role)) " \
+  "FROM person p "
+
+static GPtrArray *
+query_persons (AccordStore  *self,
+               const char   *sql,
+               const char   *text,
+               gint64        id,
+               GError      **error)
+{
+  g_autoptr(GPtrArray) persons = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_person_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
+    return NULL;
+  if (text != NULL)
+    accord_bind_text (stmt, 1, text);
+  else if (id > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (persons, read_person (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      accord_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&persons);
+}
+
+AccordPerson *
+accord_store_add_person (AccordStore              *self,
+                         const AccordPersonInput  *input,
+                         GError                  **error)
+{
+  AddPerson add = { input, 0 };
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (!validate_person (input, error) ||
+      !accord_store_run (self, add_person_action, &add, error))
+    return NULL;
+
+  found = query_persons (self, SELECT_PERSON "WHERE p.id = ?", NULL, add.id, error);
+  if (found == NULL || found->len == 0)
+    return NULL;
+  return accord_person_copy (g_ptr_array_index (found, 0));
+}
+
+/**
+ * accord_store_list_persons:
+ * @role: (nullable): only people with this role
+ *
+ * Returns: (transfer full): AccordPerson records ordered by id.
+ */
+GPtrArray *
+accord_store_list_persons (AccordStore  *self,
+                           const char   *role,
+                           GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  if (role == NULL)
+    return query_persons (self, SELECT_PERSON "ORDER BY p.id", NULL, 0, error);
+
+  if (!accord_vocab_has (ACCORD_VOCAB_PERSON_ROLE, role))
+    {
+      g_autofree char *codes = accord_vocab_codes_joined (ACCORD_VOCAB_PERSON_ROLE);
+      g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                   _("Role must be one of: %s"), codes);
+      return NULL;
+    }
+  return query_persons (self,
+                        SELECT_PERSON "WHERE p.id IN (SELECT person_id FROM person_role WHERE role = ?) "
+                        "ORDER BY p.id", role, 0, error);
+}
+
+static gboolean
+add_venue_action (AccordStore  *self,
+                  gpointer      data,
+                  GError      **error)
+{
+  AddVenue *add = data;
+  g_autoptr(JsonBuilder) details = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "INSERT INTO venue (name, capacity, address, created_at) VALUES (?, ?, ?, ?)",
+                               error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, add->name);
+  sqlite3_bind_int (stmt, 2, add->capacity);
+  accord_bind_text (stmt, 3, add->address && *add->address ? add->address : NULL);
+  sqlite3_bind_int64 (stmt, 4, accord_store_now ());
+  if (!accord_store_step_done (self, stmt, error))
+    {
+      if (g_error_matches (*error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_DUPLICATE))
+        {
+          g_clear_error (error);
+          g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_DUPLICATE,
+                               _("Name: a venue with this name already exists"));
+        }
+      return FALSE;
+    }
+  add->id = sqlite3_last_insert_rowid (accord_store_get_db (self));
+
+  details = name_details (add->name);
+  return accord_store_audit (self, "venue.add", "venue", add->id, details, error);
+}
+
+static AccordVenue *
+read_venue (sqlite3_stmt *stmt)
+{
+  AccordVenue *v = g_new0 (AccordVenue, 1);
+
+  v->id = sqlite3_column_int64 (stmt, 0);
+  v->name = accord_column_text (stmt, 1);
+  v->capacity = sqlite3_column_int (stmt, 2);
+  v->address = accord_column_text (stmt, 3);
+  v->active = sqlite3_column_int (stmt, 4);
+  v->version = sqlite3_column_int64 (stmt, 5);
+  return v;
+}
+
+static GPtrArray *
+query_venues (AccordStore  *self,
+              gint64        id,
+              GError      **error)
+{
+  g_autoptr(GPtrArray) venues = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_venue_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = accord_store_prepare (self,
+                               "SELECT id, name, capacity, address, active, version FROM venue "
+                               "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (venues, read_venue (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      accord_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&venues);
+}
+
+AccordVenue *
+accord_store_add_venue (AccordStore  *self,
+                        const char   *name,
+                        int           capacity,
+                        const char   *address,
+                        GError      **error)
+{
+  AddVenue add = { name, capacity, address, 0 };
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  if (!accord_validate_text (_("Name"), name, ACCORD_NAME_MAX_CHARS, TRUE, error) ||
+      !accord_validate_text (_("Address"), address, ACCORD_TITLE_MAX_CHARS, FALSE, error))
+    return NULL;
+  if (capacity < 1 || capacity > 10000)
+    {
+      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                           _("Capacity must be a whole number from 1 to 10000"));
+      return NULL;
+    }
+
+  if (!accord_store_run (self, add_venue_action, &add, error))
+    return NULL;
+
+  found = query_venues (self, add.id, error);
+  if (found == NULL || found->len == 0)
+    return NULL;
+  return accord_venue_copy (g_ptr_array_index (found, 0));
+}
+
+GPtrArray *
+accord_store_list_venues (AccordStore  *self,
+                          GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  return query_venues (self, 0, error);
+}

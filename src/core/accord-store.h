@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+#include "accord-case.h"
+#include "accord-records.h"
+
+G_BEGIN_DECLS
+
+#define ACCORD_TYPE_STORE (accord_store_get_type ())
+G_DECLARE_FINAL_TYPE (AccordStore, accord_store, ACCORD, STORE, GObject)
+
+#define ACCORD_STORE_ERROR (accord_store_error_quark ())
+
+typedef enum
+{
+  ACCORD_STORE_ERROR_FAILED,
+  ACCORD_STORE_ERROR_NOT_FOUND,
+  ACCORD_STORE_ERROR_STALE,       /* changed by someone else */
+  ACCORD_STORE_ERROR_DUPLICATE,
+  ACCORD_STORE_ERROR_BUSY,
+  ACCORD_STORE_ERROR_READ_ONLY,
+  ACCORD_STORE_ERROR_FULL,
+  ACCORD_STORE_ERROR_CORRUPT,
+  ACCORD_STORE_ERROR_TOO_NEW,     /* schema newer than this build */
+} AccordStoreError;
+
+#define ACCORD_STORE_SCHEMA_VERSION 1
+#define ACCORD_DEFAULT_CASE_NUMBER_PATTERN "XF-{year}-{seq:6}"
+
+typedef struct
+{
+  const char *name;
+  const char *id_number;
+  const char *phone;
+  const char *address;
+} AccordPetitionerInput;
+
+typedef struct
+{
+  const char                  *title;
+  const char                  *summary;
+  const char                  *category;
+  const char                  *channel;
+  const char                  *received_on;   /* NULL: today */
+  gboolean                     flags[ACCORD_CASE_N_FLAGS];
+  const AccordPetitionerInput *petitioners;
+  guint                        n_petitioners;
+} AccordCaseInput;
+
+typedef struct
+{
+  const char *status;     /* NULL: any */
+  const char *category;   /* NULL: any */
+  const char *query;      /* NULL or "": no search */
+} AccordCaseFilter;
+
+typedef struct
+{
+  const char         *name;
+  const char * const *roles;   /* NULL-terminated, at least one */
+  const char         *organisation;
+  const char         *phone;
+} AccordPersonInput;
+
+typedef struct
+{
+  gboolean intact;
+  gint64   n_entries;
+  gint64   first_broken_id;   /* 0 when intact */
+} AccordAuditReport;
+
+GQuark        accord_store_error_quark        (void);
+
+char         *accord_store_default_path       (void);
+AccordStore  *accord_store_open               (const char              *path,
+                                               GError                 **error);
+const char   *accord_store_get_path           (AccordStore             *self);
+void          accord_store_set_actor          (AccordStore             *self,
+                                               const char              *actor);
+int           accord_store_get_schema_version (AccordStore             *self);
+
+char         *accord_store_get_setting        (AccordStore             *self,
+                                               const char              *key,
+                                               const char              *fallback);
+gboolean      accord_store_set_setting        (AccordStore             *self,
+                                               const char              *key,
+                                               const char              *value,
+                                               GError                 **error);
+
+AccordCase   *accord_store_add_case           (AccordStore             *self,
+                                               const AccordCaseInput   *input,
+                                               GError                 **error);
+AccordCase   *accord_store_get_case           (AccordStore             *self,
+                                               const char              *number,
+                                               GError                 **error);
+gboolean      accord_store_update_case        (AccordStore             *self,
+                                               AccordCase              *edited,
+                                               GError                 **error);
+AccordCase   *accord_store_transition_case    (AccordStore             *self,
+                                               const char              *number,
+                                               gint64                   expected_version,
+                                               const AccordCaseTransition *transition,
+                                               GError                 **error);
+gint64        accord_store_count_cases        (AccordStore             *self,
+                                               const AccordCaseFilter  *filter,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_cases         (AccordStore             *self,
+                                               const AccordCaseFilter  *filter,
+                                               gint64                   before_id,
+                                               gint64                   offset,
+                                               guint                    limit,
+                                               GError                 **error);
+
+AccordPerson *accord_store_add_person         (AccordStore             *self,
+                                               const AccordPersonInput *input,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_persons       (AccordStore             *self,
+                                               const char              *role,
+                                               GError                 **error);
+AccordVenue  *accord_store_add_venue          (AccordStore             *self,
+                                               const char              *name,
+                                               int                      capacity,
+                                               const char              *address,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_venues        (AccordStore             *self,
+                                               GError                 **error);
+
+gboolean      accord_store_verify_audit       (AccordStore             *self,
+                                               AccordAuditReport       *report,
+                                               GError                 **error);
+
+G_END_DECLS
