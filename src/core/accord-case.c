@@ -53,6 +53,43 @@ static const char *flag_names[ACCORD_CASE_N_FLAGS] = {
   "collective", "repeat", "cross_level", "litigation_related",
 };
 
+/* Labels of the case fields, in the order of AccordCaseText. */
+static const char * const text_labels[] = {
+  [ACCORD_CASE_NUMBER] = N_("Number"),
+  [ACCORD_CASE_TITLE] = N_("Title"),
+  [ACCORD_CASE_SUMMARY] = N_("Summary"),
+  [ACCORD_CASE_CATEGORY] = N_("Category"),
+  [ACCORD_CASE_CHANNEL] = N_("Channel"),
+  [ACCORD_CASE_STATUS] = N_("Status"),
+  [ACCORD_CASE_RECEIVED_ON] = N_("Received on"),
+  [ACCORD_CASE_ACCEPTED_ON] = N_("Accepted on"),
+  [ACCORD_CASE_DECLINED_ON] = N_("Declined on"),
+  [ACCORD_CASE_DECLINE_REASON] = N_("Reason for declining"),
+  [ACCORD_CASE_ASSIGNED_ON] = N_("Assigned on"),
+  [ACCORD_CASE_REPLIED_ON] = N_("Replied on"),
+  [ACCORD_CASE_OPINION] = N_("Handling opinion"),
+  [ACCORD_CASE_REVIEW_REQUESTED_ON] = N_("Review requested on"),
+  [ACCORD_CASE_REVIEWED_ON] = N_("Reviewed on"),
+  [ACCORD_CASE_REVIEW_OPINION] = N_("Review opinion"),
+  [ACCORD_CASE_RE_REVIEW_REQUESTED_ON] = N_("Re-review requested on"),
+  [ACCORD_CASE_TERMINATED_ON] = N_("Terminated on"),
+  [ACCORD_CASE_RE_REVIEW_OPINION] = N_("Re-review opinion"),
+  [ACCORD_CASE_RESPONSIBLE_UNIT] = N_("Responsible unit"),
+  [ACCORD_CASE_LEADER] = N_("Leader in charge"),
+  [ACCORD_CASE_INVESTIGATOR] = N_("Investigator"),
+  [ACCORD_CASE_EVALUATION] = N_("Evaluation"),
+  [ACCORD_CASE_PETITIONER_NAMES] = N_("Petitioners"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (text_labels) == ACCORD_CASE_N_TEXTS);
+
+static const char * const flag_labels[] = {
+  [ACCORD_CASE_COLLECTIVE] = N_("Collective petition"),
+  [ACCORD_CASE_REPEAT] = N_("Repeated petition"),
+  [ACCORD_CASE_CROSS_LEVEL] = N_("Skips a level"),
+  [ACCORD_CASE_LITIGATION_RELATED] = N_("Law- or litigation-related"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (flag_labels) == ACCORD_CASE_N_FLAGS);
+
 static const ActionRule rules[ACCORD_CASE_N_ACTIONS] = {
   { "accept", N_("Accept"), { "registered" }, "accepted",
     N_("Only a registered case can be accepted") },
@@ -284,6 +321,22 @@ accord_case_flag_name (AccordCaseFlag flag)
   g_return_val_if_fail (flag < ACCORD_CASE_N_FLAGS, NULL);
 
   return flag_names[flag];
+}
+
+const char *
+accord_case_text_label (AccordCaseText field)
+{
+  g_return_val_if_fail (field < ACCORD_CASE_N_TEXTS, NULL);
+
+  return _(text_labels[field]);
+}
+
+const char *
+accord_case_flag_label (AccordCaseFlag flag)
+{
+  g_return_val_if_fail (flag < ACCORD_CASE_N_FLAGS, NULL);
+
+  return _(flag_labels[flag]);
 }
 
 const char *

@@ -113,6 +113,8 @@ void              accord_case_take_petitioner  (AccordCase        *self,
 
 const char       *accord_case_text_name        (AccordCaseText     field);
 const char       *accord_case_flag_name        (AccordCaseFlag     flag);
+const char       *accord_case_text_label       (AccordCaseText     field);
+const char       *accord_case_flag_label       (AccordCaseFlag     flag);
 
 const char       *accord_case_action_verb      (AccordCaseAction   action);
 gboolean          accord_case_action_from_verb (const char        *verb,

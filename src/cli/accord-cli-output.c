@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-cli"
+
+#include <stdio.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+
+#include "accord-enums.h"
+#include "accord-validate.h"
+
+#include "accord-cli-output.h"
+
+#define COLUMN_GAP 2
+#define DEFAULT_TERMINAL_WIDTH 80
+#define MIN_SHRUNK_WIDTH 10
+#define ELLIPSIS "…"
+
+typedef char *(*MaskFunc) (const char *value);
+
+typedef struct
+{
+  guint      n_columns;
+  GPtrArray *rows;          /* of GStrv; the first is the header */
+  int        shrink_column; /* -1: none */
+} CliTable;
+
+static void cli_table_free (CliTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
+
+
+/* Helpers */
+
+static gsize
+display_width (const char *s)
+{
+  gsize width = 0;
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_iszerowidth (c))
+        width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/* Table cells are one line each. */
+static char *
+one_line (const char *value)
+{
+  char *copy = g_strdup (value != NULL ? value : "");
+
+  return g_strdelimit (copy, "\t\r\n", ' ');
+}
+
+static char *
+truncate_to_width (const char *s,
+                   gsize       max_width)
+{
+  GString *out;
+  gsize width = 0;
+
+  if (display_width (s) <= max_width)
+    return g_strdup (s);
+
+  out = g_string_new (NULL);
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize w = g_unichar_iszerowidth (c) ? 0 : (g_unichar_iswide (c) ? 2 : 1);
+
+      if (width + w + 1 > max_width)
+        break;
+      g_string_append_unichar (out, c);
+      width += w;
+    }
+
+  g_string_append (out, ELLIPSIS);
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_padded (GString    *line,
+               const char *cell,
+               gsize       width)
+{
+  g_string_append (line, cell);
+  for (gsize w = display_width (cell); w < width; w++)
+    g_string_append_c (line, ' ');
+}
+
+/* Only when a person is looking at a terminal; piped output is never cut. */
+static gsize
+terminal_width (void)
+{
+  struct winsize size;
+  const char *columns;
+
+  if (!isatty (STDOUT_FILENO))
+    return 0;
+  if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+
+  columns = g_getenv ("COLUMNS");
+  if (columns != NULL && g_ascii_strtoull (columns, NULL, 10) > 0)
+    return (gsize) g_ascii_strtoull (columns, NULL, 10);
+
+  return DEFAULT_TERMINAL_WIDTH;
+}
+
+static char *
+shown (const char *value,
+       gboolean    reveal,
+       MaskFunc    mask)
+{
+  if (value == NULL || reveal)
+    return g_strdup (value);
+
+  return mask (value);
+}
+
+static const char *
+or_dash (const char *value)
+{
+  return value != NULL && *value != '\0' ? value : "—";
+}
+
+/* Table */
+
+static CliTable *
+cli_table_new (guint                n_columns,
+               const char * const  *header)
+{
+  CliTable *table = g_new0 (CliTable, 1);
+  GStrv row = g_new0 (char *, n_columns + 1);
+
+  table->n_columns = n_columns;
+  table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->shrink_column = -1;
+
+  for (guint i = 0; i < n_columns; i++)
+    row[i] = g_strdup (_(header[i]));
+  g_ptr_array_add (table->rows, row);
+
+  return table;
+}
+
+static void
+cli_table_free (CliTable *table)
+{
+  g_ptr_array_unref (table->rows);
+  g_free (table);
+}
+
+/* Takes the cells. */
+static void
+cli_table_take_row (CliTable  *table,
+                    char     **cells)
+{
+  GStrv row = g_new0 (char *, table->n_columns + 1);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      row[i] = one_line (cells[i]);
+      g_free (cells[i]);
+    }
+
+  g_ptr_array_add (table->rows, row);
+}
+
+static void
+cli_table_measure (CliTable *table,
+                   gsize    *widths)
+{
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        widths[c] = MAX (widths[c], display_width (row[c]));
+    }
+}
+
+static void
+cli_table_fit (CliTable *table,
+               gsize    *widths)
+{
+  gsize total = 0;
+  gsize available = terminal_width ();
+  guint shrink;
+
+  if (table->shrink_column < 0 || available == 0)
+    return;
+
+  shrink = (guint) table->shrink_column;
+  for (guint c = 0; c < table->n_columns; c++)
+    total += widths[c] + (c + 1 < table->n_columns ? COLUMN_GAP : 0);
+
+  if (total > available)
+    widths[shrink] = MAX (MIN_SHRUNK_WIDTH, widths[shrink] - MIN (widths[shrink], total - available));
+}
+
+static void
+cli_table_print (CliTable *table)
+{
+  g_autofree gsize *widths = g_new0 (gsize, table->n_columns);
+
+  cli_table_measure (table, widths);
+  cli_table_fit (table, widths);
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GStrv row = g_ptr_array_index (table->rows, r);
+      g_autoptr(GString) line = g_string_new (NULL);
+
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_autofree char *cell = truncate_to_width (row[c], widths[c]);
+          gboolean last = (c + 1 == table->n_columns);
+
+          append_padded (line, cell, last ? 0 : widths[c] + COLUMN_GAP);
+        }
+
+      g_print ("%s\n", line->str);
+    }
+}
+
+/* Plain text */
+
+void
+cli_print (const char *format,
+           ...)
+{
+  va_list args;
+  g_autofree char *text = NULL;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_print ("%s\n", text);
+}
+
+void
+cli_print_error (const char *message)
+{
+  g_printerr ("accord-cli: %s\n", message);
+}
+
+void
+cli_print_usage_error (const char *message,
+                       const char *command)
+{
+  cli_print_error (message);
+  /* TRANSLATORS: %s is a command such as "accord-cli case add" */
+  g_printerr (_("Try “%s --help” for more information."), command);
+  g_printerr ("\n");
+}
+
+/* JSON is written as UTF-8 whatever the locale, for programs to read. */
+void
+cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  data = json_generator_to_data (generator, NULL);
+
+  fputs (data, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+/* JSON objects */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_masked (JsonBuilder *builder,
+            const char  *name,
+            const char  *value,
+            gboolean     reveal,
+            MaskFunc     mask)
+{
+  g_autofree char *text = shown (value, reveal, mask);
+
+  add_string_or_null (builder, name, text);
+}
+
+static void
+add_petitioner (JsonBuilder            *builder,
+                const AccordPetitioner *petitioner,
+                gboolean                reveal)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, petitioner->id);
+  add_string_or_null (builder, "name", petitioner->name);
+  add_masked (builder, "id_number", petitioner->id_number, reveal, accord_mask_id_number);
+  add_masked (builder, "phone", petitioner->phone, reveal, accord_mask_phone);
+  add_masked (builder, "address", petitioner->address, reveal, accord_mask_address);
+  json_builder_end_object (builder);
+}
+
+static void
+add_petitioners (JsonBuilder *builder,
+                 AccordCase  *c,
+                 gboolean     reveal)
+{
+  GPtrArray *petitioners = accord_case_get_petitioners (c);
+
+  json_builder_set_member_name (builder, "petitioners");
+  json_builder_begin_array (builder);
+  for (guint i = 0; petitioners != NULL && i < petitioners->len; i++)
+    add_petitioner (builder, g_ptr_array_index (petitioners, i), reveal);
+  json_builder_end_array (builder);
+}
+
+static void
+add_case (JsonBuilder *builder,
+          AccordCase  *c,
+          gboolean     reveal)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, accord_case_get_id (c));
+
+  for (guint i = 0; i < ACCORD_CASE_N_TEXTS; i++)
+    add_string_or_null (builder, accord_case_text_name (i), accord_case_get_text (c, i));
+
+  for (guint i = 0; i < ACCORD_CASE_N_FLAGS; i++)
+    {
+      json_builder_set_member_name (builder, accord_case_flag_name (i));
+      json_builder_add_boolean_value (builder, accord_case_get_flag (c, i));
+    }
+
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, accord_case_get_version (c));
+  add_petitioners (builder, c, reveal);
+  json_builder_end_object (builder);
+}
+
+static void
+add_person (JsonBuilder        *builder,
+            const AccordPerson *person,
+            gboolean            reveal)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, person->id);
+  add_string_or_null (builder, "name", person->name);
+
+  json_builder_set_member_name (builder, "roles");
+  json_builder_begin_array (builder);
+  for (guint i = 0; person->roles != NULL && person->roles[i] != NULL; i++)
+    json_builder_add_string_value (builder, person->roles[i]);
+  json_builder_end_array (builder);
+
+  add_string_or_null (builder, "organisation", person->organisation);
+  add_masked (builder, "phone", person->phone, reveal, accord_mask_phone);
+  json_builder_set_member_name (builder, "active");
+  json_builder_add_boolean_value (builder, person->active);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, person->version);
+  json_builder_end_object (builder);
+}
+
+static void
+add_venue (JsonBuilder       *builder,
+           const AccordVenue *venue)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, venue->id);
+  add_string_or_null (builder, "name", venue->name);
+  json_builder_set_member_name (builder, "capacity");
+  json_builder_add_int_value (builder, venue->capacity);
+  add_string_or_null (builder, "address", venue->address);
+  json_builder_set_member_name (builder, "active");
+  json_builder_add_boolean_value (builder, venue->active);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, venue->version);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+cli_json_case (AccordCase *c,
+               gboolean    reveal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_case (builder, c, reveal);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_cases (GPtrArray *cases,
+                gboolean   reveal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < cases->len; i++)
+    add_case (builder, g_ptr_array_index (cases, i), reveal);
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_person (const AccordPerson *person,
+                 gboolean            reveal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_person (builder, person, reveal);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_persons (GPtrArray *persons,
+                  gboolean   reveal)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < persons->len; i++)
+    add_person (builder, g_ptr_array_index (persons, i), reveal);
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_venue (const AccordVenue *venue)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_venue (builder, venue);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_venues (GPtrArray *venues)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < venues->len; i++)
+    add_venue (builder, g_ptr_array_index (venues, i));
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Listings */
+
+static char *
+case_petitioner_names (AccordCase *c)
+{
+  const char *names = accord_case_get_text (c, ACCORD_CASE_PETITIONER_NAMES);
+  GPtrArray *petitioners = accord_case_get_petitioners (c);
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) strv = NULL;
+
+  if (names != NULL || petitioners == NULL)
+    return g_strdup (names);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < petitioners->len; i++)
+    g_strv_builder_add (builder, ((AccordPetitioner *) g_ptr_array_index (petitioners, i))->name);
+  strv = g_strv_builder_end (builder);
+  /* TRANSLATORS: separator between names in a list */
+  return g_strjoinv (_(", "), strv);
+}
+
+void
+cli_print_case_table (GPtrArray *cases)
+{
+  static const char * const header[] = {
+    N_("Number"), N_("Received"), N_("Status"), N_("Category"), N_("Petitioners"), N_("Title"),
+  };
+  g_autoptr(CliTable) table = cli_table_new (G_N_ELEMENTS (header), header);
+
+  table->shrink_column = G_N_ELEMENTS (header) - 1;
+  for (guint i = 0; i < cases->len; i++)
+    {
+      AccordCase *c = g_ptr_array_index (cases, i);
+      char *cells[] = {
+        g_strdup (accord_case_get_number (c)),
+        g_strdup (accord_case_get_text (c, ACCORD_CASE_RECEIVED_ON)),
+        g_strdup (accord_vocab_label (ACCORD_VOCAB_CASE_STATUS, accord_case_get_status (c))),
+        g_strdup (accord_case_get_text (c, ACCORD_CASE_CATEGORY)),
+        case_petitioner_names (c),
+        g_strdup (accord_case_get_title (c)),
+      };
+
+      cli_table_take_row (table, cells);
+    }
+
+  cli_table_print (table);
+}
+
+static char *
+role_labels (char **roles)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) labels = NULL;
+
+  for (guint i = 0; roles != NULL && roles[i] != NULL; i++)
+    g_strv_builder_add (builder, accord_vocab_label (ACCORD_VOCAB_PERSON_ROLE, roles[i]));
+  labels = g_strv_builder_end (builder);
+
+  return g_strjoinv (_(", "), labels);
+}
+
+static char *
+yes_no (gboolean value)
+{
+  return g_strdup (value ? _("yes") : _("no"));
+}
+
+void
+cli_print_person_table (GPtrArray *persons,
+                        gboolean   reveal)
+{
+  static const char * const header[] = {
+    N_("ID"), N_("Name"), N_("Roles"), N_("Organisation"), N_("Phone"), N_("Active"),
+  };
+  g_autoptr(CliTable) table = cli_table_new (G_N_ELEMENTS (header), header);
+
+  for (guint i = 0; i < persons->len; i++)
+    {
+      AccordPerson *person = g_ptr_array_index (persons, i);
+      char *cells[] = {
+        g_strdup_printf ("%" G_GINT64_FORMAT, person->id),
+        g_strdup (person->name),
+        role_labels (person->roles),
+        g_strdup (person->organisation),
+        shown (person->phone, reveal, accord_mask_phone),
+        yes_no (person->active),
+      };
+
+      cli_table_take_row (table, cells);
+    }
+
+  cli_table_print (table);
+}
+
+void
+cli_print_venue_table (GPtrArray *venues)
+{
+  static const char * const header[] = {
+    N_("ID"), N_("Name"), N_("Capacity"), N_("Address"), N_("Active"),
+  };
+  g_autoptr(CliTable) table = cli_table_new (G_N_ELEMENTS (header), header);
+
+  for (guint i = 0; i < venues->len; i++)
+    {
+      AccordVenue *venue = g_ptr_array_index (venues, i);
+      char *cells[] = {
+        g_strdup_printf ("%" G_GINT64_FORMAT, venue->id),
+        g_strdup (venue->name),
+        g_strdup_printf ("%d", venue->capacity),
+        g_strdup (venue->address),
+        yes_no (venue->active),
+      };
+
+      cli_table_take_row (table, cells);
+    }
+
+  cli_table_print (table);
+}
+
+/* Details of one case */
+
+static AccordVocab
+case_text_vocab (AccordCaseText field)
+{
+  switch (field)
+    {
+    case ACCORD_CASE_STATUS:
+      return ACCORD_VOCAB_CASE_STATUS;
+    case ACCORD_CASE_CHANNEL:
+      return ACCORD_VOCAB_CHANNEL;
+    case ACCORD_CASE_OPINION:
+    case ACCORD_CASE_REVIEW_OPINION:
+    case ACCORD_CASE_RE_REVIEW_OPINION:
+      return ACCORD_VOCAB_OPINION;
+    case ACCORD_CASE_EVALUATION:
+      return ACCORD_VOCAB_EVALUATION;
+    default:
+      return ACCORD_N_VOCABS;
+    }
+}
+
+static const char *
+case_text_display (AccordCase     *c,
+                   AccordCaseText  field)
+{
+  const char *value = accord_case_get_text (c, field);
+  AccordVocab vocab = case_text_vocab (field);
+
+  if (value != NULL && vocab != ACCORD_N_VOCABS)
+    return accord_vocab_label (vocab, value);
+
+  return or_dash (value);
+}
+
+/* Continuation lines of a multi-line value line up under its first line. */
+static void
+print_field (const char *label,
+             const char *value,
+             gsize       label_width,
+             guint       indent)
+{
+  g_autoptr(GString) line = g_string_new (NULL);
+  g_autofree char *labelled = g_strdup_printf ("%s:", label);
+  g_auto(GStrv) lines = g_strsplit (value, "\n", -1);
+  gsize value_column = indent + label_width + COLUMN_GAP;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_truncate (line, 0);
+      for (guint s = 0; s < (i == 0 ? indent : value_column); s++)
+        g_string_append_c (line, ' ');
+      if (i == 0)
+        append_padded (line, labelled, label_width + COLUMN_GAP);
+      g_string_append (line, lines[i]);
+      g_print ("%s\n", line->str);
+    }
+}
+
+static gsize
+case_label_width (void)
+{
+  gsize width = display_width (_("Version")) + 1;
+
+  for (guint i = 0; i < ACCORD_CASE_N_TEXTS; i++)
+    width = MAX (width, display_width (accord_case_text_label (i)) + 1);
+  for (guint i = 0; i < ACCORD_CASE_N_FLAGS; i++)
+    width = MAX (width, display_width (accord_case_flag_label (i)) + 1);
+
+  return width;
+}
+
+static void
+print_petitioner (const AccordPetitioner *petitioner,
+                  gboolean                reveal)
+{
+  g_autofree char *id_number = shown (petitioner->id_number, reveal, accord_mask_id_number);
+  g_autofree char *phone = shown (petitioner->phone, reveal, accord_mask_phone);
+  g_autofree char *address = shown (petitioner->address, reveal, accord_mask_address);
+  gsize width = MAX (display_width (_("Resident ID number")),
+                     MAX (display_width (_("Phone")), display_width (_("Address")))) + 1;
+
+  g_print ("  %s\n", petitioner->name != NULL ? petitioner->name : "");
+  print_field (_("Resident ID number"), or_dash (id_number), width, 4);
+  print_field (_("Phone"), or_dash (phone), width, 4);
+  print_field (_("Address"), or_dash (address), width, 4);
+}
+
+void
+cli_print_case_details (AccordCase *c,
+                        gboolean    reveal)
+{
+  gsize width = case_label_width ();
+  g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, accord_case_get_version (c));
+  GPtrArray *petitioners = accord_case_get_petitioners (c);
+
+  for (guint i = 0; i < ACCORD_CASE_N_TEXTS; i++)
+    if (i != ACCORD_CASE_PETITIONER_NAMES)
+      print_field (accord_case_text_label (i), case_text_display (c, i), width, 0);
+
+  for (guint i = 0; i < ACCORD_CASE_N_FLAGS; i++)
+    print_field (accord_case_flag_label (i),
+                 accord_case_get_flag (c, i) ? _("yes") : _("no"), width, 0);
+
+  print_field (_("Version"), version, width, 0);
+
+  g_print ("%s:\n", _("Petitioners"));
+  for (guint i = 0; petitioners != NULL && i < petitioners->len; i++)
+    print_petitioner (g_ptr_array_index (petitioners, i), reveal);
+}

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "accord-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses (DESIGN.md §4). */
+typedef enum
+{
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_ERROR = 1,
+  CLI_EXIT_USAGE = 2,
+  CLI_EXIT_REFUSED = 3,
+} CliExit;
+
+#define CLI_ERROR (cli_error_quark ())
+
+typedef enum
+{
+  CLI_ERROR_FAILED,
+  CLI_ERROR_USAGE,
+} CliError;
+
+typedef struct
+{
+  char     *db_path;   /* --db, or NULL */
+  gboolean  json;
+  gboolean  reveal;
+  char     *command;   /* e.g. "accord-cli case add", for --help hints */
+} CliContext;
+
+/* A command gets its verb (or verb-less noun) as argv[0]. */
+typedef gboolean (*CliCommandFunc) (CliContext  *cli,
+                                    int          argc,
+                                    char       **argv,
+                                    GError     **error);
+
+typedef struct
+{
+  const char     *name;
+  const char     *summary;   /* already translated */
+  CliCommandFunc  func;
+} CliVerb;
+
+GQuark          cli_error_quark       (void);
+
+GOptionContext *cli_option_context_new (const char          *parameters,
+                                        const char          *summary,
+                                        const GOptionEntry  *entries);
+gboolean        cli_parse_options      (CliContext          *cli,
+                                        GOptionContext      *context,
+                                        int                 *argc,
+                                        char              ***argv,
+                                        GError             **error);
+const char     *cli_single_argument    (int                  argc,
+                                        char               **argv,
+                                        const char          *what,
+                                        GError             **error);
+gboolean        cli_no_arguments       (int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+gboolean        cli_require_option     (gboolean             given,
+                                        const char          *option,
+                                        GError             **error);
+AccordStore    *cli_open_store         (CliContext          *cli,
+                                        gboolean             create,
+                                        GError             **error);
+
+/* Verb tables, built at run time so that the summaries are translated and
+ * the workflow verbs take their names from core. */
+GArray         *cli_case_verbs         (void);
+GArray         *cli_person_verbs       (void);
+GArray         *cli_venue_verbs        (void);
+GArray         *cli_audit_verbs        (void);
+
+gboolean        cli_admin_init         (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+gboolean        cli_admin_seed         (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+
+G_END_DECLS
