@@ -107,10 +107,10 @@ print_seeded (CliContext   *cli,
 
   if (!cli->json)
     {
-      cases = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " case", "%" G_GINT64_FORMAT " cases",
-                                         (gulong) made->n_cases), made->n_cases);
-      people = g_strdup_printf (ngettext ("%" G_GINT64_FORMAT " person", "%" G_GINT64_FORMAT " people",
-                                          (gulong) made->n_people), made->n_people);
+      cases = g_strdup_printf (ngettext ("%lld case", "%lld cases", (gulong) made->n_cases),
+                               (long long) made->n_cases);
+      people = g_strdup_printf (ngettext ("%lld person", "%lld people", (gulong) made->n_people),
+                                (long long) made->n_people);
       /* TRANSLATORS: "Created 200 cases and 40 people in 1.2 seconds" */
       cli_print (_("Created %s and %s in %.2f seconds"), cases, people,
                  (double) elapsed_us / G_USEC_PER_SEC);
@@ -184,8 +184,9 @@ audit_verify (CliContext  *cli,
 
   if (!report.intact)
     {
-      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED,
-                   _("Audit log broken at entry %" G_GINT64_FORMAT), report.first_broken_id);
+      g_autofree char *entry = g_strdup_printf ("%" G_GINT64_FORMAT, report.first_broken_id);
+
+      g_set_error (error, CLI_ERROR, CLI_ERROR_FAILED, _("Audit log broken at entry %s"), entry);
       return FALSE;
     }
 
@@ -201,10 +202,9 @@ audit_verify (CliContext  *cli,
       print_json_object (builder);
     }
   else
-    cli_print (ngettext ("Audit log intact: %" G_GINT64_FORMAT " entry",
-                         "Audit log intact: %" G_GINT64_FORMAT " entries",
+    cli_print (ngettext ("Audit log intact: %lld entry", "Audit log intact: %lld entries",
                          (gulong) report.n_entries),
-               report.n_entries);
+               (long long) report.n_entries);
 
   return TRUE;
 }
