@@ -66,6 +66,9 @@ test_one_character (AccordTestDb  *db,
   ASSERT_SEARCH (db, "王", "医疗纠纷赔偿问题|拖欠工资问题");
   ASSERT_SEARCH (db, "娜", "噪声扰民问题");
   ASSERT_SEARCH (db, "鑫", "");
+  /* At the very end of a column. */
+  ASSERT_SEARCH (db, "症", "医疗纠纷赔偿问题");
+  ASSERT_SEARCH (db, "E", "Wage arrears at ACME");
 }
 
 static void
@@ -77,6 +80,8 @@ test_two_characters (AccordTestDb  *db,
   ASSERT_SEARCH (db, "问题", "医疗纠纷赔偿问题|噪声扰民问题|房屋征收补偿问题|拖欠工资问题");
   ASSERT_SEARCH (db, "欧阳", "噪声扰民问题");
   ASSERT_SEARCH (db, " 补偿 ", "房屋征收补偿问题");
+  ASSERT_SEARCH (db, "休息", "噪声扰民问题");
+  ASSERT_SEARCH (db, "\"\"", "");
 }
 
 static void

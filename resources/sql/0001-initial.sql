@@ -73,8 +73,12 @@ CREATE TABLE case_petitioner (
 CREATE INDEX case_petitioner_by_petitioner ON case_petitioner (petitioner_id);
 
 -- Search over number, title, summary and petitioner names; rowid = case id.
+-- Each column ends with two spaces, so that every one- or two-character
+-- string in the text begins some trigram: short queries look those
+-- trigrams up in the vocabulary instead of scanning every row.
 CREATE VIRTUAL TABLE case_search USING fts5 (number, title, summary, petitioners,
                                             tokenize = 'trigram');
+CREATE VIRTUAL TABLE case_search_terms USING fts5vocab (case_search, 'row');
 
 CREATE TABLE person (
   id           INTEGER PRIMARY KEY,

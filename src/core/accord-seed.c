@@ -434,7 +434,7 @@ link_and_index (AccordStore  *store,
 
   stmt = accord_store_prepare (store,
                                "INSERT INTO case_search (rowid, number, title, summary, petitioners) "
-                               "VALUES (?, ?, ?, ?, ?)", error);
+                               "VALUES (?1, ?2 || '  ', ?3 || '  ', ?4 || '  ', ?5 || '  ')", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, case_id);

@@ -333,9 +333,9 @@ index_case (AccordStore  *self,
 
   stmt = accord_store_prepare (self,
                                "INSERT INTO case_search (rowid, number, title, summary, petitioners) "
-                               "SELECT c.id, c.number, c.title, c.summary, "
+                               "SELECT c.id, c.number || '  ', c.title || '  ', c.summary || '  ', "
                                "  (SELECT group_concat (p.name, ' ') FROM case_petitioner cp "
-                               "   JOIN petitioner p ON p.id = cp.petitioner_id WHERE cp.case_id = c.id) "
+                               "   JOIN petitioner p ON p.id = cp.petitioner_id WHERE cp.case_id = c.id) || '  ' "
                                "FROM \"case\" c WHERE c.id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -648,8 +648,9 @@ accord_store_transition_case (AccordStore                *self,
 
 /* Listing and search ---------------------------------------------------- */
 
-/* Trigram search needs three characters; shorter queries are matched as
- * plain substrings over the same indexed text. */
+/* Trigram search needs three characters.  A shorter query matches the
+ * cases that contain any indexed trigram beginning with it (the index pads
+ * every column, see the schema), found in the index's vocabulary. */
 static gboolean
 query_is_short (const char *query)
 {
@@ -667,35 +668,61 @@ filter_where (const AccordCaseFilter *filter,
   if (filter != NULL && filter->category != NULL)
     g_string_append (where, " AND c.category = :category");
   if (filter != NULL && filter->query != NULL && *filter->query != '\0')
-    {
-      if (query_is_short (filter->query))
-        g_string_append (where,
-                         " AND EXISTS (SELECT 1 FROM case_search s WHERE s.rowid = c.id AND "
-                         "(instr (lower (s.number), :query) OR instr (s.title, :query) OR "
-                         "instr (s.summary, :query) OR instr (s.petitioners, :query)))");
-      else
-        g_string_append (where, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
-    }
+    g_string_append (where, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
   if (before)
     g_string_append (where, " AND c.id < :before");
 
   return g_string_free (where, FALSE);
 }
 
-static char *
-match_phrase (const char *query)
+static void
+append_phrase (GString    *match,
+               const char *text)
 {
-  g_autoptr(GString) phrase = g_string_new ("\"");
-
-  for (const char *p = query; *p != '\0'; p++)
+  if (match->len > 0)
+    g_string_append (match, " OR ");
+  g_string_append_c (match, '"');
+  for (const char *p = text; *p != '\0'; p++)
     {
       if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
     }
-  g_string_append_c (phrase, '"');
+  g_string_append_c (match, '"');
+}
 
-  return g_string_free (g_steal_pointer (&phrase), FALSE);
+static char *
+match_expression (AccordStore *self,
+                  const char  *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  g_autofree char *lowered = NULL;
+  g_autofree char *upper = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!query_is_short (query))
+    {
+      append_phrase (match, query);
+      return g_string_free (g_steal_pointer (&match), FALSE);
+    }
+
+  /* Terms are case-folded trigrams; U+10FFFF sorts after any continuation. */
+  lowered = g_utf8_strdown (query, -1);
+  upper = g_strconcat (lowered, "\xf4\x8f\xbf\xbf", NULL);
+  stmt = accord_store_prepare (self, "SELECT term FROM case_search_terms WHERE term >= ? AND term < ?", NULL);
+  if (stmt != NULL)
+    {
+      accord_bind_text (stmt, 1, lowered);
+      accord_bind_text (stmt, 2, upper);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        append_phrase (match, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+
+  /* No trigram begins with it: a phrase that matches nothing. */
+  if (match->len == 0)
+    append_phrase (match, "\x01\x01\x01");
+  return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
 static void
@@ -710,11 +737,10 @@ bind_named_text (sqlite3_stmt *stmt,
 }
 
 static void
-bind_filter (sqlite3_stmt           *stmt,
+bind_filter (AccordStore            *self,
+             sqlite3_stmt           *stmt,
              const AccordCaseFilter *filter)
 {
-  g_autofree char *query = NULL;
-  g_autofree char *lowered = NULL;
   g_autofree char *match = NULL;
 
   if (filter == NULL)
@@ -722,13 +748,10 @@ bind_filter (sqlite3_stmt           *stmt,
 
   bind_named_text (stmt, ":status", filter->status);
   bind_named_text (stmt, ":category", filter->category);
-  if (filter->query == NULL)
+  if (filter->query == NULL || *filter->query == '\0')
     return;
 
-  query = g_strstrip (g_strdup (filter->query));
-  lowered = g_utf8_strdown (query, -1);
-  match = match_phrase (query);
-  bind_named_text (stmt, ":query", lowered);
+  match = match_expression (self, filter->query);
   bind_named_text (stmt, ":match", match);
 }
 
@@ -779,7 +802,7 @@ accord_store_count_cases (AccordStore             *self,
   if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
     return -1;
 
-  bind_filter (stmt, &f);
+  bind_filter (self, stmt, &f);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     count = sqlite3_column_int64 (stmt, 0);
@@ -825,7 +848,7 @@ accord_store_list_cases (AccordStore             *self,
   if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
     return NULL;
 
-  bind_filter (stmt, &f);
+  bind_filter (self, stmt, &f);
   if (before_id > 0)
     sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":before"), before_id);
   sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);

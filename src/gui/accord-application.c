@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-application"
+
+#include <glib/gi18n.h>
+
+#include "accord-application.h"
+#include "accord-window.h"
+
+struct _AccordApplication
+{
+  AdwApplication  parent_instance;
+
+  AccordStore    *store;
+};
+
+G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
+
+/* ACCORD_DB wins so that the command line and the window can be pointed at
+ * the same file; then the preference; then the default location. */
+static char *
+get_database_path (void)
+{
+  const char *env = g_getenv ("ACCORD_DB");
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+
+  settings = g_settings_new (APP_ID);
+  path = g_settings_get_string (settings, "database-path");
+  if (path[0] != '\0')
+    return g_steal_pointer (&path);
+
+  return accord_store_default_path ();
+}
+
+static gboolean
+open_store (AccordApplication  *self,
+            const char         *path,
+            GError            **error)
+{
+  self->store = accord_store_open (path, error);
+  return self->store != NULL;
+}
+
+static void
+on_error_response_cb (AccordApplication *self,
+                      const char        *response,
+                      AdwMessageDialog  *dialog)
+{
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* The path is shown so that whoever looks after the bureau's computers
+ * knows which file to check. */
+static void
+show_open_error (AccordApplication *self,
+                 const char        *path,
+                 const GError      *error)
+{
+  g_autofree char *location = g_strdup_printf (_("Database file: %s"), path);
+  g_autofree char *body = g_strconcat (error->message, "\n\n", location, NULL);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (NULL, _("Could Not Open the Database"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", _("_Quit"));
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_error_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "modal", TRUE,
+                        "application-name", "Accord",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Accord developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* Closing rather than quitting lets each window save its size. */
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+accord_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+accord_application_activate (GApplication *app)
+{
+  AccordApplication *self = ACCORD_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (window == NULL && self->store == NULL)
+    path = get_database_path ();
+
+  if (path != NULL && !open_store (self, path, &error))
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+
+  if (window == NULL)
+    window = GTK_WINDOW (accord_window_new (self, self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+accord_application_dispose (GObject *object)
+{
+  AccordApplication *self = ACCORD_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
+}
+
+static void
+accord_application_class_init (AccordApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = accord_application_dispose;
+
+  app_class->startup = accord_application_startup;
+  app_class->activate = accord_application_activate;
+}
+
+static void
+accord_application_init (AccordApplication *self)
+{
+}
+
+AccordApplication *
+accord_application_new (void)
+{
+  /* The resource base path is spelled out so that a test instance with
+   * another id still finds the style sheet and icons. */
+  return g_object_new (ACCORD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/org/accord/Accord",
+                       NULL);
+}
+
+/* Returns: (transfer none) (nullable): the open store, if any */
+AccordStore *
+accord_application_get_store (AccordApplication *self)
+{
+  g_return_val_if_fail (ACCORD_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}
