@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "accord-cli"
 
-#include <locale.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
 
+#include "accord-i18n.h"
 #include "accord-case.h"
 #include "accord-validate.h"
 
@@ -387,10 +387,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   int status = CLI_EXIT_OK;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  accord_i18n_init ();
 
   set_command (&cli, NULL, NULL);
   if (!run (&cli, argc, argv, &error))

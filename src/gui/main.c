@@ -2,8 +2,8 @@
 #define G_LOG_DOMAIN "accord"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
+#include "accord-i18n.h"
 #include "accord-application.h"
 
 int
@@ -12,10 +12,7 @@ main (int   argc,
 {
   g_autoptr(AccordApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  accord_i18n_init ();
 
   app = accord_application_new ();
 
