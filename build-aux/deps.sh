@@ -17,6 +17,8 @@ ACCORD_BUILD_PACKAGES=(
   libglib2.0-dev
   libglib2.0-bin
   libgtk-4-dev
+  libical-dev
+  tzdata
   libadwaita-1-dev
   libsqlite3-dev
   libjson-glib-dev
@@ -36,6 +38,7 @@ ACCORD_TEST_PACKAGES=(
   libglib2.0-bin
   python3
   python3-dbusmock
+  python3-icalendar
 )
 
 # Runs a command as root: directly when we are root, through sudo otherwise.

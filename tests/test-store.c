@@ -40,14 +40,19 @@ static void
 test_migrate_empty (AccordTestDb  *db,
                     gconstpointer  data)
 {
-  const char *tables[] = { "setting", "petitioner", "case", "case_petitioner", "person", "person_role",
+  const char *tables[] = { "petitioner", "case", "case_petitioner", "person", "person_role",
                            "availability", "interest", "venue", "session", "session_participant",
                            "outcome", "outcome_term", "document", "signature", "reminder_sent", "audit" };
+  g_autofree char *database_id = accord_store_get_setting (db->store, "database_id", NULL);
   GStatBuf st;
 
   g_assert_cmpint (accord_store_get_schema_version (db->store), ==, ACCORD_STORE_SCHEMA_VERSION);
+
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     g_assert_cmpint (accord_test_count_rows (db->store, tables[i]), ==, 0);
+  /* Only the random id of the database. */
+  g_assert_cmpint (accord_test_count_rows (db->store, "setting"), ==, 1);
+  g_assert_cmpint (strlen (database_id), ==, 32);
 
   g_assert_cmpint (g_stat (db->path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);

@@ -116,6 +116,7 @@ CREATE TABLE availability (
   CHECK (kind <> 'absence' OR (starts_at IS NOT NULL AND ends_at > starts_at))
 );
 CREATE INDEX availability_by_person ON availability (person_id, kind);
+CREATE INDEX absence_by_time ON availability (starts_at) WHERE kind = 'absence';
 
 CREATE TABLE interest (
   id            INTEGER PRIMARY KEY,
@@ -159,7 +160,7 @@ CREATE TABLE session (
 );
 CREATE INDEX session_by_start ON session (starts_at);
 CREATE INDEX session_by_case ON session (case_id);
-CREATE INDEX session_by_venue ON session (venue_id, starts_at);
+CREATE INDEX session_by_venue ON session (venue_id, starts_at) WHERE status <> 'cancelled';
 
 CREATE TABLE session_participant (
   id            INTEGER PRIMARY KEY,
@@ -174,11 +175,22 @@ CREATE TABLE session_participant (
                 CHECK (attendance IN ('expected', 'present', 'absent', 'excused')),
   vote          TEXT CHECK (vote IN ('support', 'oppose', 'abstain')),
   vote_comment  TEXT,
+  -- Copies of the session's times and whether it still takes place, so that
+  -- a person's bookings are one index range away.
+  starts_at     INTEGER NOT NULL,
+  ends_at       INTEGER NOT NULL,
+  active        INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
   CHECK ((person_id IS NULL) <> (petitioner_id IS NULL))
 );
 CREATE INDEX session_participant_by_session ON session_participant (session_id);
-CREATE INDEX session_participant_by_person ON session_participant (person_id, session_id);
-CREATE INDEX session_participant_by_petitioner ON session_participant (petitioner_id, session_id);
+CREATE UNIQUE INDEX session_participant_person ON session_participant (session_id, person_id)
+  WHERE person_id IS NOT NULL;
+CREATE UNIQUE INDEX session_participant_petitioner ON session_participant (session_id, petitioner_id)
+  WHERE petitioner_id IS NOT NULL;
+CREATE INDEX session_participant_by_person ON session_participant (person_id, starts_at, active)
+  WHERE person_id IS NOT NULL;
+CREATE INDEX session_participant_by_petitioner ON session_participant (petitioner_id, starts_at)
+  WHERE petitioner_id IS NOT NULL;
 
 CREATE TABLE outcome (
   id             INTEGER PRIMARY KEY,
@@ -240,6 +252,14 @@ CREATE TABLE signature (
 );
 CREATE INDEX signature_by_document ON signature (document_id);
 
+-- Working-calendar files imported by the bureau, applied in order over the
+-- years shipped with Accord.
+CREATE TABLE calendar_file (
+  id          INTEGER PRIMARY KEY,
+  text        TEXT NOT NULL,
+  imported_at INTEGER NOT NULL
+);
+
 CREATE TABLE reminder_sent (
   key     TEXT PRIMARY KEY,
   sent_at INTEGER NOT NULL
@@ -256,3 +276,6 @@ CREATE TABLE audit (
   prev_hash TEXT NOT NULL,
   hash      TEXT NOT NULL
 );
+
+-- Identifies this database in calendar UIDs and document verification.
+INSERT INTO setting (key, value) VALUES ('database_id', lower (hex (randomblob (16))));

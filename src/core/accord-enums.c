@@ -63,8 +63,42 @@ static const VocabEntry evaluations[] = {
   { NULL, NULL }
 };
 
+static const VocabEntry session_kinds[] = {
+  { "hearing", N_("Hearing") },
+  { "mediation", N_("Mediation") },
+  { "joint_reception", N_("Joint reception") },
+  { "follow_up", N_("Follow-up visit") },
+  { NULL, NULL }
+};
+
+static const VocabEntry session_roles[] = {
+  { "presider", N_("presiding officer") },
+  { "panelist", N_("panelist") },
+  { "recorder", N_("recorder") },
+  { "mediator", N_("mediator") },
+  { "lawyer", N_("lawyer") },
+  { "psychologist", N_("psychologist") },
+  { "deputy", N_("deputy") },
+  { "department_rep", N_("department representative") },
+  { "witness", N_("witness") },
+  { "observer", N_("observer") },
+  { "petitioner", N_("petitioner") },
+  { "agent", N_("agent") },
+  { NULL, NULL }
+};
+
+static const VocabEntry session_statuses[] = {
+  { "planned", N_("Planned") },
+  { "notified", N_("Notified") },
+  { "held", N_("Held") },
+  { "adjourned", N_("Adjourned") },
+  { "cancelled", N_("Cancelled") },
+  { NULL, NULL }
+};
+
 static const VocabEntry *vocabs[ACCORD_N_VOCABS] = {
-  case_statuses, channels, person_roles, opinions, evaluations,
+  case_statuses, channels, person_roles, opinions, evaluations, session_kinds, session_roles,
+  session_statuses,
 };
 
 static const char *default_categories[] = {

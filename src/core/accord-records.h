@@ -39,6 +39,14 @@ typedef struct
   gint64   version;
 } AccordVenue;
 
+/* A window of a person's weekly availability, in the bureau's local time. */
+typedef struct
+{
+  int weekday;        /* 1 = Monday .. 7 = Sunday */
+  int start_minute;   /* from midnight */
+  int end_minute;
+} AccordWeeklySlot;
+
 #define ACCORD_TYPE_PETITIONER (accord_petitioner_get_type ())
 #define ACCORD_TYPE_PERSON (accord_person_get_type ())
 #define ACCORD_TYPE_VENUE (accord_venue_get_type ())

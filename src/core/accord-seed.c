@@ -18,6 +18,9 @@ typedef struct
   GDate                    today;
   GHashTable              *last_seq;   /* year -> last sequence number */
   gint64                   petitioner_id;
+  gint64                  *first_petitioner_of_case;
+  guint                    n_venues;
+  GTimeZone               *zone;
   char                    *pattern;
 } Seeder;
 
@@ -248,6 +251,7 @@ seed_people (AccordStore  *store,
 
 static gboolean
 seed_venues (AccordStore  *store,
+             Seeder       *s,
              GError      **error)
 {
   static const struct { const char *name; int capacity; const char *address; } venues[] = {
@@ -255,6 +259,7 @@ seed_venues (AccordStore  *store,
     { "二号调解室", 12, "区信访局二层" },
     { "联合接访中心", 60, "区信访局一层大厅" },
   };
+  guint n = s->options->n_venues ? s->options->n_venues : G_N_ELEMENTS (venues);
   sqlite3_stmt *stmt;
 
   stmt = accord_store_prepare (store,
@@ -262,11 +267,16 @@ seed_venues (AccordStore  *store,
                                error);
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (venues); i++)
+  for (guint i = 0; i < n; i++)
     {
-      accord_bind_text (stmt, 1, venues[i].name);
-      sqlite3_bind_int (stmt, 2, venues[i].capacity);
-      accord_bind_text (stmt, 3, venues[i].address);
+      guint k = i % G_N_ELEMENTS (venues);
+      g_autofree char *name = i < G_N_ELEMENTS (venues)
+                              ? g_strdup (venues[k].name)
+                              : g_strdup_printf ("%s（%u）", venues[k].name, i / (guint) G_N_ELEMENTS (venues) + 1);
+
+      accord_bind_text (stmt, 1, name);
+      sqlite3_bind_int (stmt, 2, venues[k].capacity);
+      accord_bind_text (stmt, 3, venues[k].address);
       if (!accord_store_step_done (store, stmt, error))
         return FALSE;
     }
@@ -498,6 +508,8 @@ seed_case (AccordStore  *store,
   sqlite3_stmt *stmt;
   GDate date = s->today;
 
+  s->first_petitioner_of_case[case_id - 1] = first_petitioner;
+
   /* Received dates run forward with the case ids, as in a real register. */
   g_date_subtract_days (&date, 729 - (guint) ((case_id - 1) * 730 / s->options->n_cases));
   received = date_string (&date);
@@ -543,6 +555,166 @@ seed_case (AccordStore  *store,
                          names->str, error);
 }
 
+/* Sessions --------------------------------------------------------------- */
+
+/* The pool cycles through role_orgs, so person i (from 1) has the role
+ * role_orgs[(i - 1) % N]: a random person of a role is found without a query. */
+static gint64
+person_with_role (Seeder     *s,
+                  const char *role)
+{
+  guint n_roles = G_N_ELEMENTS (role_orgs), r = 0;
+  guint rounds;
+
+  while (r < n_roles && !g_str_equal (role_orgs[r].role, role))
+    r++;
+  rounds = (s->options->n_people - r + n_roles - 1) / n_roles;
+  if (r == n_roles || rounds == 0)
+    return 0;
+  return (gint64) g_rand_int_range (s->rand, 0, rounds) * n_roles + r + 1;
+}
+
+static gboolean
+insert_participant (AccordStore  *store,
+                    gint64        session_id,
+                    gint64        person_id,
+                    gint64        petitioner_id,
+                    const char   *role,
+                    gint64        starts_at,
+                    gint64        ends_at,
+                    gboolean      active,
+                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store,
+                               "INSERT OR IGNORE INTO session_participant (session_id, person_id, petitioner_id, "
+                               "role, attendance, starts_at, ends_at, active) "
+                               "VALUES (?, nullif (?, 0), nullif (?, 0), ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  sqlite3_bind_int64 (stmt, 3, petitioner_id);
+  accord_bind_text (stmt, 4, role);
+  accord_bind_text (stmt, 5, "expected");
+  sqlite3_bind_int64 (stmt, 6, starts_at);
+  sqlite3_bind_int64 (stmt, 7, ends_at);
+  sqlite3_bind_int (stmt, 8, active);
+  return accord_store_step_done (store, stmt, error);
+}
+
+typedef struct
+{
+  const char *role;
+  const char *pool_role;
+} Seat;
+
+/* Who sits in a session of each kind. */
+static const Seat hearing_seats[] = {
+  { "presider", "officer" }, { "recorder", "officer" }, { "panelist", "lawyer" },
+  { "panelist", "npc_deputy" }, { "panelist", "expert" }, { NULL, NULL },
+};
+static const Seat mediation_seats[] = {
+  { "mediator", "mediator" }, { "lawyer", "lawyer" }, { "psychologist", "psychologist" }, { NULL, NULL },
+};
+static const Seat reception_seats[] = {
+  { "presider", "officer" }, { "department_rep", "department_rep" }, { "deputy", "cppcc_member" },
+  { NULL, NULL },
+};
+static const Seat follow_up_seats[] = { { "observer", "officer" }, { NULL, NULL } };
+
+static gboolean
+seat_people (AccordStore  *store,
+             Seeder       *s,
+             gint64        session_id,
+             const Seat   *seats,
+             gint64        starts_at,
+             gint64        ends_at,
+             gboolean      active,
+             GError      **error)
+{
+  for (guint i = 0; seats[i].role != NULL; i++)
+    {
+      gint64 person = person_with_role (s, seats[i].pool_role);
+
+      if (person > 0 &&
+          !insert_participant (store, session_id, person, 0, seats[i].role, starts_at, ends_at, active, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A session of a random case at a half hour of a working morning or
+ * afternoon, from the first day of the register to a month after today. */
+static gboolean
+seed_session (AccordStore  *store,
+              Seeder       *s,
+              gint64        session_id,
+              GError      **error)
+{
+  static const char *kinds[] = { "hearing", "mediation", "mediation", "joint_reception", "follow_up" };
+  static const Seat *seats[] = { hearing_seats, mediation_seats, mediation_seats, reception_seats, follow_up_seats };
+  guint kind = g_rand_int_range (s->rand, 0, G_N_ELEMENTS (kinds));
+  gint64 case_id = g_rand_int_range (s->rand, 1, s->options->n_cases + 1);
+  int minute = g_rand_boolean (s->rand) ? 8 * 60 + 30 + 30 * g_rand_int_range (s->rand, 0, 4)
+                                        : 14 * 60 + 30 * g_rand_int_range (s->rand, 0, 4);
+  int length = 60 + 30 * g_rand_int_range (s->rand, 0, 3);
+  GDate day = s->today;
+  g_autoptr(GDateTime) start = NULL;
+  gint64 starts_at, ends_at, petitioner;
+  const char *status;
+  sqlite3_stmt *stmt;
+
+  g_date_subtract_days (&day, 729);
+  g_date_add_days (&day, (guint) ((session_id - 1) * 760 / s->options->n_sessions));
+  while (g_date_get_weekday (&day) >= G_DATE_SATURDAY)
+    g_date_add_days (&day, 1);
+  start = g_date_time_new (s->zone, g_date_get_year (&day), g_date_get_month (&day), g_date_get_day (&day),
+                           minute / 60, minute % 60, 0);
+  starts_at = g_date_time_to_unix (start);
+  ends_at = starts_at + length * 60;
+  if (g_date_compare (&day, &s->today) >= 0)
+    status = g_rand_int_range (s->rand, 0, 3) ? "planned" : "notified";
+  else
+    status = g_rand_int_range (s->rand, 0, 10) ? "held" : "cancelled";
+
+  stmt = accord_store_prepare (store,
+                               "INSERT INTO session (id, case_id, kind, starts_at, ends_at, venue_id, status, "
+                               "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, session_id);
+  sqlite3_bind_int64 (stmt, 2, case_id);
+  accord_bind_text (stmt, 3, kinds[kind]);
+  sqlite3_bind_int64 (stmt, 4, starts_at);
+  sqlite3_bind_int64 (stmt, 5, ends_at);
+  sqlite3_bind_int64 (stmt, 6, g_rand_int_range (s->rand, 1, s->n_venues + 1));
+  accord_bind_text (stmt, 7, status);
+  sqlite3_bind_int64 (stmt, 8, starts_at);
+  if (!accord_store_step_done (store, stmt, error))
+    return FALSE;
+
+  petitioner = s->first_petitioner_of_case[case_id - 1];
+  return seat_people (store, s, session_id, seats[kind], starts_at, ends_at, !g_str_equal (status, "cancelled"), error) &&
+         insert_participant (store, session_id, 0, petitioner, "petitioner", starts_at, ends_at,
+                             !g_str_equal (status, "cancelled"), error);
+}
+
+static gboolean
+seed_sessions (AccordStore  *store,
+               Seeder       *s,
+               GError      **error)
+{
+  if (s->options->n_cases == 0)
+    return TRUE;
+
+  for (guint i = 1; i <= s->options->n_sessions; i++)
+    if (!seed_session (store, s, i, error))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 save_counters (AccordStore  *store,
                Seeder       *s,
@@ -579,6 +751,8 @@ audit_seed (AccordStore  *store,
   json_builder_add_int_value (details, s->options->n_cases);
   json_builder_set_member_name (details, "people");
   json_builder_add_int_value (details, s->options->n_people);
+  json_builder_set_member_name (details, "sessions");
+  json_builder_add_int_value (details, s->options->n_sessions);
   json_builder_set_member_name (details, "seed");
   json_builder_add_int_value (details, s->options->seed);
   json_builder_end_object (details);
@@ -616,12 +790,15 @@ seed_action (AccordStore  *store,
 
   if (!database_is_empty (store, error) ||
       !seed_people (store, s, error) ||
-      !seed_venues (store, error))
+      !seed_venues (store, s, error))
     return FALSE;
 
   for (guint i = 1; i <= s->options->n_cases; i++)
     if (!seed_case (store, s, i, error))
       return FALSE;
+
+  if (!seed_sessions (store, s, error))
+    return FALSE;
 
   return save_counters (store, s, error) && audit_seed (store, s, error);
 }
@@ -641,6 +818,11 @@ accord_seed (AccordStore              *store,
   s.rand = g_rand_new_with_seed (options->seed);
   s.last_seq = g_hash_table_new (NULL, NULL);
   s.pattern = accord_store_get_setting (store, "case_number_pattern", ACCORD_DEFAULT_CASE_NUMBER_PATTERN);
+  s.first_petitioner_of_case = g_new0 (gint64, MAX (options->n_cases, 1));
+  s.n_venues = options->n_venues ? options->n_venues : 3;
+  s.zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  if (s.zone == NULL)
+    s.zone = g_time_zone_new_offset (8 * 3600);
   g_date_clear (&s.today, 1);
   g_date_set_parse (&s.today, today);
 
@@ -648,6 +830,8 @@ accord_seed (AccordStore              *store,
 
   g_rand_free (s.rand);
   g_hash_table_unref (s.last_seq);
+  g_free (s.first_petitioner_of_case);
+  g_time_zone_unref (s.zone);
   g_free (s.pattern);
   return ok;
 }

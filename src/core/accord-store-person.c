@@ -314,3 +314,300 @@ accord_store_list_venues (AccordStore  *self,
 
   return query_venues (self, 0, error);
 }
+
+AccordPerson *
+accord_store_get_person (AccordStore  *self,
+                         gint64        id,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  found = query_persons (self, SELECT_PERSON "WHERE p.id = ?", NULL, MAX (id, 1), error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0 || id < 1)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                   _("There is no person with the id %d in the pool"), (int) id);
+      return NULL;
+    }
+  return accord_person_copy (g_ptr_array_index (found, 0));
+}
+
+AccordVenue *
+accord_store_get_venue (AccordStore  *self,
+                        gint64        id,
+                        GError      **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  found = query_venues (self, MAX (id, 1), error);
+  if (found == NULL)
+    return NULL;
+  if (found->len == 0 || id < 1)
+    {
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                   _("There is no venue with the id %d"), (int) id);
+      return NULL;
+    }
+  return accord_venue_copy (g_ptr_array_index (found, 0));
+}
+
+typedef struct
+{
+  const char *sql;
+  const char *action;
+  const char *entity;
+  gint64      entity_id;
+  gint64      ints[4];
+  const char *texts[2];
+} SimpleWrite;
+
+/* One statement and its audit entry; the details name only ids. */
+static gboolean
+simple_write_action (AccordStore  *self,
+                     gpointer      data,
+                     GError      **error)
+{
+  SimpleWrite *w = data;
+  g_autoptr(JsonBuilder) details = json_builder_new ();
+  sqlite3_stmt *stmt = accord_store_prepare (self, w->sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    if (sqlite3_bind_parameter_count (stmt) > i)
+      sqlite3_bind_int64 (stmt, i + 1, w->ints[i]);
+  for (int i = 0; i < 2; i++)
+    if (sqlite3_bind_parameter_count (stmt) > 4 + i)
+      accord_bind_text (stmt, 5 + i, w->texts[i]);
+  if (!accord_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (accord_store_get_db (self)) == 0)
+    {
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                           _("This record no longer exists"));
+      return FALSE;
+    }
+
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "values");
+  json_builder_begin_array (details);
+  for (int i = 0; i < 4; i++)
+    json_builder_add_int_value (details, w->ints[i]);
+  json_builder_end_array (details);
+  json_builder_end_object (details);
+  return accord_store_audit (self, w->action, w->entity, w->entity_id, details, error);
+}
+
+gboolean
+accord_store_set_venue_active (AccordStore  *self,
+                               gint64        venue_id,
+                               gboolean      active,
+                               GError      **error)
+{
+  SimpleWrite w = { "UPDATE venue SET active = ?2, version = version + 1 WHERE id = ?1",
+                    active ? "venue.open" : "venue.close", "venue", venue_id, { venue_id, active } };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  return accord_store_run (self, simple_write_action, &w, error);
+}
+
+typedef struct
+{
+  gint64        person_id;
+  const gint64 *spans;
+  guint         n_spans;
+  const char   *reason;
+} AbsencesWrite;
+
+static gboolean
+absences_action (AccordStore  *self,
+                 gpointer      data,
+                 GError      **error)
+{
+  AbsencesWrite *w = data;
+  g_autoptr(JsonBuilder) details = json_builder_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "INSERT INTO availability (person_id, kind, starts_at, ends_at, reason) "
+                               "VALUES (?, 'absence', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < w->n_spans; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, w->person_id);
+      sqlite3_bind_int64 (stmt, 2, w->spans[2 * i]);
+      sqlite3_bind_int64 (stmt, 3, w->spans[2 * i + 1]);
+      accord_bind_text (stmt, 4, w->reason);
+      if (!accord_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "absences");
+  json_builder_add_int_value (details, w->n_spans);
+  json_builder_end_object (details);
+  return accord_store_audit (self, "person.absences", "person", w->person_id, details, error);
+}
+
+/**
+ * accord_store_add_absences:
+ * @spans: @n_spans pairs of start and end instants
+ *
+ * Records several absences (an imported calendar) in one action: all of
+ * them or, when one is invalid, none.
+ */
+gboolean
+accord_store_add_absences (AccordStore   *self,
+                           gint64         person_id,
+                           const gint64  *spans,
+                           guint          n_spans,
+                           const char    *reason,
+                           GError       **error)
+{
+  g_autoptr(AccordPerson) person = NULL;
+  AbsencesWrite w = { person_id, spans, n_spans, reason };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  if ((person = accord_store_get_person (self, person_id, error)) == NULL ||
+      !accord_validate_text (_("Reason"), reason, ACCORD_TITLE_MAX_CHARS, FALSE, error))
+    return FALSE;
+  for (guint i = 0; i < n_spans; i++)
+    if (spans[2 * i + 1] <= spans[2 * i])
+      {
+        g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_DATE,
+                             _("End must be after the start"));
+        return FALSE;
+      }
+  return accord_store_run (self, absences_action, &w, error);
+}
+
+gboolean
+accord_store_add_absence (AccordStore  *self,
+                          gint64        person_id,
+                          gint64        starts_at,
+                          gint64        ends_at,
+                          const char   *reason,
+                          GError      **error)
+{
+  gint64 span[2] = { starts_at, ends_at };
+
+  return accord_store_add_absences (self, person_id, span, 1, reason, error);
+}
+
+typedef struct
+{
+  gint64                  person_id;
+  const AccordWeeklySlot *slots;
+  guint                   n_slots;
+} WeeklyWrite;
+
+static gboolean
+weekly_action (AccordStore  *self,
+               gpointer      data,
+               GError      **error)
+{
+  WeeklyWrite *w = data;
+  g_autoptr(JsonBuilder) details = json_builder_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self, "DELETE FROM availability WHERE person_id = ? AND kind = 'weekly'", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, w->person_id);
+  if (!accord_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = accord_store_prepare (self,
+                               "INSERT INTO availability (person_id, kind, weekday, start_minute, end_minute) "
+                               "VALUES (?, 'weekly', ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "slots");
+  json_builder_add_int_value (details, w->n_slots);
+  json_builder_end_object (details);
+  for (guint i = 0; i < w->n_slots; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, w->person_id);
+      sqlite3_bind_int (stmt, 2, w->slots[i].weekday);
+      sqlite3_bind_int (stmt, 3, w->slots[i].start_minute);
+      sqlite3_bind_int (stmt, 4, w->slots[i].end_minute);
+      if (!accord_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return accord_store_audit (self, "person.availability", "person", w->person_id, details, error);
+}
+
+/**
+ * accord_store_set_weekly_availability:
+ * @n_slots: 0 makes the person available at any time again
+ *
+ * Replaces the person's weekly pattern.
+ */
+gboolean
+accord_store_set_weekly_availability (AccordStore             *self,
+                                      gint64                   person_id,
+                                      const AccordWeeklySlot  *slots,
+                                      guint                    n_slots,
+                                      GError                 **error)
+{
+  g_autoptr(AccordPerson) person = NULL;
+  WeeklyWrite w = { person_id, slots, n_slots };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  if ((person = accord_store_get_person (self, person_id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_slots; i++)
+    if (slots[i].weekday < 1 || slots[i].weekday > 7 || slots[i].start_minute < 0 ||
+        slots[i].end_minute > 1440 || slots[i].end_minute <= slots[i].start_minute)
+      {
+        g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                             _("Availability must name a weekday (1 = Monday to 7 = Sunday) and a time range such as 08:30-12:00 whose end is after its start"));
+        return FALSE;
+      }
+  return accord_store_run (self, weekly_action, &w, error);
+}
+
+gboolean
+accord_store_add_interest (AccordStore  *self,
+                           gint64        person_id,
+                           const char   *case_number,
+                           gint64        petitioner_id,
+                           const char   *note,
+                           GError      **error)
+{
+  g_autoptr(AccordPerson) person = NULL;
+  g_autoptr(AccordCase) c = NULL;
+  SimpleWrite w = { "INSERT INTO interest (person_id, case_id, petitioner_id, note) "
+                    "VALUES (?1, nullif (?2, 0), nullif (?3, 0), ?5)",
+                    "person.interest", "person", person_id, { person_id, 0, petitioner_id }, { note } };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  if ((person = accord_store_get_person (self, person_id, error)) == NULL ||
+      !accord_validate_text (_("Note"), note, ACCORD_TITLE_MAX_CHARS, FALSE, error))
+    return FALSE;
+  if (case_number != NULL)
+    {
+      if ((c = accord_store_get_case (self, case_number, error)) == NULL)
+        return FALSE;
+      w.ints[1] = accord_case_get_id (c);
+    }
+  if (w.ints[1] == 0 && petitioner_id <= 0)
+    {
+      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_REQUIRED,
+                           _("An interest names a case or a petitioner"));
+      return FALSE;
+    }
+  return accord_store_run (self, simple_write_action, &w, error);
+}

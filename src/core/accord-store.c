@@ -358,7 +358,10 @@ configure (AccordStore  *self,
                             "PRAGMA journal_mode = WAL;"
                             "PRAGMA synchronous = FULL;"
                             "PRAGMA foreign_keys = ON;"
-                            "PRAGMA temp_store = MEMORY;",
+                            "PRAGMA temp_store = MEMORY;"
+                            /* Large registers: keep the hot index pages in memory. */
+                            "PRAGMA cache_size = -65536;"
+                            "PRAGMA mmap_size = 268435456;",
                             error);
 }
 
@@ -509,4 +512,90 @@ accord_store_set_setting (AccordStore  *self,
     return FALSE;
 
   return accord_store_run (self, set_setting_action, &setting, error);
+}
+
+char **
+accord_store_calendar_files (AccordStore  *self,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  if ((stmt = accord_store_prepare (self, "SELECT text FROM calendar_file ORDER BY id", error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (texts, accord_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      accord_store_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  g_ptr_array_add (texts, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&texts), FALSE);
+}
+
+static gboolean
+add_calendar_file_action (AccordStore  *self,
+                          gpointer      data,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self, "INSERT INTO calendar_file (text, imported_at) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, data);
+  sqlite3_bind_int64 (stmt, 2, accord_store_now ());
+  if (!accord_store_step_done (self, stmt, error))
+    return FALSE;
+
+  return accord_store_audit (self, "calendar.import", "calendar_file",
+                             sqlite3_last_insert_rowid (self->db), NULL, error);
+}
+
+/**
+ * accord_store_add_calendar_file:
+ *
+ * Keeps a working-calendar file (see resources/holidays/README.md) that
+ * every AccordCalendar made by accord_store_load_calendar() applies.
+ */
+gboolean
+accord_store_add_calendar_file (AccordStore  *self,
+                                const char   *text,
+                                GError      **error)
+{
+  g_autoptr(AccordCalendar) check = accord_calendar_new ();
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  if (!accord_calendar_load (check, text, error))
+    return FALSE;
+  return accord_store_run (self, add_calendar_file_action, (gpointer) text, error);
+}
+
+/**
+ * accord_store_load_calendar:
+ *
+ * Returns: (transfer full): the working calendar: the years shipped with
+ * Accord and then every file the bureau imported.
+ */
+AccordCalendar *
+accord_store_load_calendar (AccordStore  *self,
+                            GError      **error)
+{
+  g_autoptr(AccordCalendar) calendar = accord_calendar_new ();
+  g_auto(GStrv) files = accord_store_calendar_files (self, error);
+
+  if (files == NULL)
+    return NULL;
+  for (guint i = 0; files[i] != NULL; i++)
+    if (!accord_calendar_load (calendar, files[i], error))
+      return NULL;
+
+  return g_steal_pointer (&calendar);
 }

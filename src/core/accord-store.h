@@ -3,8 +3,10 @@
 
 #include <glib-object.h>
 
+#include "accord-calendar.h"
 #include "accord-case.h"
 #include "accord-records.h"
+#include "accord-session.h"
 
 G_BEGIN_DECLS
 
@@ -125,6 +127,58 @@ AccordVenue  *accord_store_add_venue          (AccordStore             *self,
                                                const char              *address,
                                                GError                 **error);
 GPtrArray    *accord_store_list_venues        (AccordStore             *self,
+                                               GError                 **error);
+
+AccordPerson *accord_store_get_person         (AccordStore             *self,
+                                               gint64                   id,
+                                               GError                 **error);
+AccordVenue  *accord_store_get_venue          (AccordStore             *self,
+                                               gint64                   id,
+                                               GError                 **error);
+gboolean      accord_store_set_venue_active   (AccordStore             *self,
+                                               gint64                   venue_id,
+                                               gboolean                 active,
+                                               GError                 **error);
+gboolean      accord_store_add_absence        (AccordStore             *self,
+                                               gint64                   person_id,
+                                               gint64                   starts_at,
+                                               gint64                   ends_at,
+                                               const char              *reason,
+                                               GError                 **error);
+gboolean      accord_store_add_absences       (AccordStore             *self,
+                                               gint64                   person_id,
+                                               const gint64            *spans,
+                                               guint                    n_spans,
+                                               const char              *reason,
+                                               GError                 **error);
+gboolean      accord_store_set_weekly_availability (AccordStore        *self,
+                                               gint64                   person_id,
+                                               const AccordWeeklySlot  *slots,
+                                               guint                    n_slots,
+                                               GError                 **error);
+gboolean      accord_store_add_interest       (AccordStore             *self,
+                                               gint64                   person_id,
+                                               const char              *case_number,
+                                               gint64                   petitioner_id,
+                                               const char              *note,
+                                               GError                 **error);
+
+AccordSession *accord_store_get_session       (AccordStore             *self,
+                                               gint64                   id,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_sessions      (AccordStore             *self,
+                                               gint64                   from,
+                                               gint64                   to,
+                                               gint64                   person_id,
+                                               gint64                   venue_id,
+                                               GError                 **error);
+
+char        **accord_store_calendar_files     (AccordStore             *self,
+                                               GError                 **error);
+gboolean      accord_store_add_calendar_file  (AccordStore             *self,
+                                               const char              *text,
+                                               GError                 **error);
+AccordCalendar *accord_store_load_calendar    (AccordStore             *self,
                                                GError                 **error);
 
 gboolean      accord_store_verify_audit       (AccordStore             *self,

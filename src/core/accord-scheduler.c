@@ -1,0 +1,1724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-scheduler"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "accord-enums.h"
+#include "accord-scheduler.h"
+#include "accord-store-private.h"
+#include "accord-store-schedule.h"
+#include "accord-validate.h"
+
+struct _AccordScheduler
+{
+  GObject              parent_instance;
+  AccordStore         *store;
+  AccordCalendar      *calendar;
+  AccordScheduleRules  rules;
+};
+
+/* A proposal being checked, with everything read for it once. */
+typedef struct
+{
+  AccordScheduler          *self;
+  AccordSessionInput        input;        /* participants: the effective list */
+  GArray                   *participants; /* AccordParticipantInput */
+  gint64                    ignore;
+  AccordCaseContext        *context;
+  GPtrArray                *people;       /* AccordPerson per participant, or NULL */
+  GHashTable               *interested;
+  GDateTime                *start;        /* local */
+  GDateTime                *end;
+  GPtrArray                *conflicts;
+} Check;
+
+G_DEFINE_FINAL_TYPE (AccordScheduler, accord_scheduler, G_TYPE_OBJECT)
+G_DEFINE_QUARK (accord-scheduler-error-quark, accord_scheduler_error)
+
+void
+accord_conflict_free (AccordConflict *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->rule);
+  g_free (self->message);
+  g_clear_pointer (&self->person_ids, g_array_unref);
+  g_clear_pointer (&self->session_ids, g_array_unref);
+  g_free (self);
+}
+
+void
+accord_slot_free (AccordSlot *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->participants, g_array_unref);
+  g_free (self);
+}
+
+void
+accord_broken_free (AccordBroken *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->session, accord_session_free);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
+  g_free (self);
+}
+
+/* Rules ---------------------------------------------------------------- */
+
+static int
+setting_int (AccordStore *store,
+             const char  *name,
+             int          fallback)
+{
+  g_autofree char *key = g_strconcat ("schedule.", name, NULL);
+  g_autofree char *value = accord_store_get_setting (store, key, NULL);
+
+  return value != NULL ? atoi (value) : fallback;
+}
+
+static void
+load_rules (AccordScheduler *self)
+{
+  AccordScheduleRules *r = &self->rules;
+  g_autofree char *tz = accord_store_get_setting (self->store, "time_zone", "Asia/Shanghai");
+
+  r->buffer_minutes = setting_int (self->store, "buffer_minutes", 15);
+  r->max_duration_minutes = setting_int (self->store, "max_duration_minutes", 24 * 60);
+  r->min_panel = setting_int (self->store, "min_panel", 3);
+  r->notice_days = setting_int (self->store, "notice_days", 7);
+  r->allow_non_working_days = setting_int (self->store, "allow_non_working_days", 0);
+  r->morning_start = setting_int (self->store, "morning_start", 8 * 60 + 30);
+  r->morning_end = setting_int (self->store, "morning_end", 12 * 60);
+  r->afternoon_start = setting_int (self->store, "afternoon_start", 14 * 60);
+  r->afternoon_end = setting_int (self->store, "afternoon_end", 17 * 60 + 30);
+  r->weekly_load = setting_int (self->store, "weekly_load", 6);
+  r->max_representatives = setting_int (self->store, "max_representatives", 5);
+  r->hearing_composition = accord_store_get_setting (self->store, "schedule.hearing_composition",
+                                                     "lawyer|legal_worker:1,npc_deputy|cppcc_member:1");
+  r->mediation_composition = accord_store_get_setting (self->store, "schedule.mediation_composition",
+                                                       "mediator:1");
+  r->time_zone = g_time_zone_new_identifier (tz);
+  if (r->time_zone == NULL)
+    r->time_zone = g_time_zone_new_offset (8 * 3600);
+}
+
+static void
+accord_scheduler_dispose (GObject *object)
+{
+  AccordScheduler *self = (AccordScheduler *) object;
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->calendar);
+
+  G_OBJECT_CLASS (accord_scheduler_parent_class)->dispose (object);
+}
+
+static void
+accord_scheduler_finalize (GObject *object)
+{
+  AccordScheduler *self = (AccordScheduler *) object;
+
+  g_free (self->rules.hearing_composition);
+  g_free (self->rules.mediation_composition);
+  g_clear_pointer (&self->rules.time_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (accord_scheduler_parent_class)->finalize (object);
+}
+
+static void
+accord_scheduler_class_init (AccordSchedulerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = accord_scheduler_dispose;
+  object_class->finalize = accord_scheduler_finalize;
+}
+
+static void
+accord_scheduler_init (AccordScheduler *self)
+{
+}
+
+AccordScheduler *
+accord_scheduler_new (AccordStore  *store,
+                      GError      **error)
+{
+  g_autoptr(AccordScheduler) self = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+
+  self = g_object_new (ACCORD_TYPE_SCHEDULER, NULL);
+  self->store = g_object_ref (store);
+  if ((self->calendar = accord_store_load_calendar (store, error)) == NULL)
+    return NULL;
+  load_rules (self);
+  return g_steal_pointer (&self);
+}
+
+/**
+ * accord_scheduler_get_rules:
+ *
+ * Returns: (transfer none): the rules in force, which callers (tests, the
+ * preferences) may change for this scheduler.
+ */
+AccordScheduleRules *
+accord_scheduler_get_rules (AccordScheduler *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  return &self->rules;
+}
+
+AccordCalendar *
+accord_scheduler_get_calendar (AccordScheduler *self)
+{
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  return self->calendar;
+}
+
+/* Formatting ----------------------------------------------------------- */
+
+static GDateTime *
+local_time (AccordScheduler *self,
+            gint64           instant)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+
+  return g_date_time_to_timezone (utc, self->rules.time_zone);
+}
+
+/* "2026-11-24 14:00–16:00" (or with both dates when it spans midnight). */
+static char *
+format_span (AccordScheduler *self,
+             gint64           starts_at,
+             gint64           ends_at)
+{
+  g_autoptr(GDateTime) start = local_time (self, starts_at);
+  g_autoptr(GDateTime) end = local_time (self, ends_at);
+  g_autofree char *a = g_date_time_format (start, "%Y-%m-%d %H:%M");
+  g_autofree char *b = NULL;
+
+  if (g_date_time_get_day_of_year (start) == g_date_time_get_day_of_year (end) &&
+      g_date_time_get_year (start) == g_date_time_get_year (end))
+    b = g_date_time_format (end, "%H:%M");
+  else
+    b = g_date_time_format (end, "%Y-%m-%d %H:%M");
+
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+static char *
+format_minutes (int minutes)
+{
+  return g_strdup_printf ("%02d:%02d", minutes / 60, minutes % 60);
+}
+
+static AccordConflict *
+add_conflict (Check          *check,
+              const char     *rule,
+              AccordSeverity  severity,
+              char           *message)
+{
+  AccordConflict *c = g_new0 (AccordConflict, 1);
+
+  c->rule = g_strdup (rule);
+  c->severity = severity;
+  c->message = message;
+  c->person_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  c->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_ptr_array_add (check->conflicts, c);
+  return c;
+}
+
+gboolean
+accord_conflicts_have_hard (GPtrArray *conflicts)
+{
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    if (((AccordConflict *) g_ptr_array_index (conflicts, i))->severity == ACCORD_SEVERITY_HARD)
+      return TRUE;
+  return FALSE;
+}
+
+/* Participants --------------------------------------------------------- */
+
+static const AccordParticipantInput *
+participant_at (Check *check,
+                guint  i)
+{
+  return &g_array_index (check->participants, AccordParticipantInput, i);
+}
+
+static const char *
+participant_name (Check *check,
+                  guint  i)
+{
+  AccordPerson *person = g_ptr_array_index (check->people, i);
+
+  return person != NULL ? person->name : _("The petitioner");
+}
+
+static gboolean
+person_has_role (AccordPerson *person,
+                 const char   *role)
+{
+  return person != NULL && g_strv_contains ((const char * const *) person->roles, role);
+}
+
+/* Rules ---------------------------------------------------------------- */
+
+static void
+check_time (Check *check)
+{
+  const AccordSessionInput *in = &check->input;
+  const AccordScheduleRules *r = &check->self->rules;
+
+  if (in->ends_at <= in->starts_at)
+    add_conflict (check, "time", ACCORD_SEVERITY_HARD, g_strdup (_("The session must end after it starts")));
+  else if (in->ends_at - in->starts_at > (gint64) r->max_duration_minutes * 60)
+    add_conflict (check, "time", ACCORD_SEVERITY_HARD,
+                  g_strdup_printf (_("A session cannot last longer than %d hours"), r->max_duration_minutes / 60));
+}
+
+/* A booking that overlaps the session, or comes closer than the buffer. */
+static void
+report_bookings (Check      *check,
+                 const char *rule,
+                 const char *who,
+                 gint64      person_id,
+                 gint64      venue_id,
+                 GPtrArray  *bookings)
+{
+  const AccordSessionInput *in = &check->input;
+  int buffer = check->self->rules.buffer_minutes;
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      AccordBooking *b = g_ptr_array_index (bookings, i);
+      g_autofree char *span = format_span (check->self, b->starts_at, b->ends_at);
+      gboolean overlaps = b->starts_at < in->ends_at && b->ends_at > in->starts_at;
+      const char *what = venue_id ? accord_vocab_label (ACCORD_VOCAB_SESSION_KIND, b->role)
+                                  : accord_vocab_label (ACCORD_VOCAB_SESSION_ROLE, b->role);
+      AccordConflict *c;
+      char *message;
+
+      if (overlaps && venue_id)
+        /* TRANSLATORS: "一号听证室 is already booked for XF-2026-000031 (Hearing), 2026-11-24 14:00–16:00" */
+        message = g_strdup_printf (_("%s is already booked for %s (%s), %s"), who, b->case_number, what, span);
+      else if (overlaps && b->venue_name != NULL)
+        /* TRANSLATORS: "王芳 is already booked as panelist for XF-2026-000031, 2026-11-24 14:00–16:00 in 一号听证室" */
+        message = g_strdup_printf (_("%s is already booked as %s for %s, %s in %s"),
+                                   who, what, b->case_number, span, b->venue_name);
+      else if (overlaps)
+        /* TRANSLATORS: "王芳 is already booked as panelist for XF-2026-000031, 2026-11-24 14:00–16:00" */
+        message = g_strdup_printf (_("%s is already booked as %s for %s, %s"), who, what, b->case_number, span);
+      else
+        message = g_strdup_printf (_("%s has another session for %s, %s: leave at least %d minutes between sessions"),
+                                   who, b->case_number, span, buffer);
+
+      c = add_conflict (check, overlaps ? rule : "buffer", ACCORD_SEVERITY_HARD, message);
+      g_array_append_val (c->session_ids, b->session_id);
+      if (person_id > 0)
+        g_array_append_val (c->person_ids, person_id);
+      c->venue_id = venue_id;
+    }
+}
+
+static gboolean
+check_weekly (Check                   *check,
+              guint                    i,
+              GError                 **error)
+{
+  const AccordParticipantInput *p = participant_at (check, i);
+  g_autoptr(GArray) slots = accord_store_weekly_availability (check->self->store, p->person_id, error);
+  int weekday = g_date_time_get_day_of_week (check->start);
+  int start = g_date_time_get_hour (check->start) * 60 + g_date_time_get_minute (check->start);
+  int end = g_date_time_get_hour (check->end) * 60 + g_date_time_get_minute (check->end);
+  AccordConflict *c;
+
+  if (slots == NULL)
+    return FALSE;
+  if (slots->len == 0)
+    return TRUE;   /* no pattern: available whenever the bureau works */
+
+  if (g_date_time_get_day_of_year (check->start) == g_date_time_get_day_of_year (check->end))
+    for (guint k = 0; k < slots->len; k++)
+      {
+        AccordWeeklySlot *s = &g_array_index (slots, AccordWeeklySlot, k);
+        if (s->weekday == weekday && s->start_minute <= start && end <= s->end_minute)
+          return TRUE;
+      }
+
+  c = add_conflict (check, "unavailable", ACCORD_SEVERITY_HARD,
+                    g_strdup_printf (_("%s is not available at this time according to their weekly availability"),
+                                     participant_name (check, i)));
+  g_array_append_val (c->person_ids, p->person_id);
+  return TRUE;
+}
+
+static gboolean
+check_absences (Check   *check,
+                guint    i,
+                GError **error)
+{
+  const AccordParticipantInput *p = participant_at (check, i);
+  g_autoptr(GPtrArray) absences = accord_store_absences (check->self->store, p->person_id,
+                                                         check->input.starts_at, check->input.ends_at, error);
+
+  if (absences == NULL)
+    return FALSE;
+  for (guint k = 0; k < absences->len; k++)
+    {
+      AccordAbsence *a = g_ptr_array_index (absences, k);
+      g_autofree char *span = format_span (check->self, a->starts_at, a->ends_at);
+      AccordConflict *c;
+
+      c = add_conflict (check, "absent", ACCORD_SEVERITY_HARD,
+                        a->reason && *a->reason
+                        ? g_strdup_printf (_("%s is absent %s (%s)"), participant_name (check, i), span, a->reason)
+                        : g_strdup_printf (_("%s is absent %s"), participant_name (check, i), span));
+      g_array_append_val (c->person_ids, p->person_id);
+    }
+  return TRUE;
+}
+
+static void
+check_recusal (Check *check,
+               guint  i)
+{
+  const AccordParticipantInput *p = participant_at (check, i);
+  static const char *deciding[] = { "presider", "panelist", "mediator", NULL };
+  AccordConflict *c;
+
+  if (!g_strv_contains (deciding, p->role) || !g_hash_table_contains (check->interested, &p->person_id))
+    return;
+
+  c = add_conflict (check, "recusal", ACCORD_SEVERITY_HARD,
+                    g_strdup_printf (_("%s has declared an interest in this case or its petitioner and must step aside"),
+                                     participant_name (check, i)));
+  g_array_append_val (c->person_ids, p->person_id);
+}
+
+/* Sessions in the local week (Monday to Sunday) of the proposal. */
+static void
+check_load (Check *check,
+            guint  i)
+{
+  const AccordParticipantInput *p = participant_at (check, i);
+  g_autoptr(GDateTime) day = g_date_time_new (check->self->rules.time_zone,
+                                              g_date_time_get_year (check->start),
+                                              g_date_time_get_month (check->start),
+                                              g_date_time_get_day_of_month (check->start), 0, 0, 0);
+  g_autoptr(GDateTime) monday = g_date_time_add_days (day, 1 - g_date_time_get_day_of_week (day));
+  g_autoptr(GDateTime) next = g_date_time_add_weeks (monday, 1);
+  int limit = check->self->rules.weekly_load;
+  gint64 load;
+  AccordConflict *c;
+
+  load = accord_store_person_load (check->self->store, p->person_id, g_date_time_to_unix (monday),
+                                   g_date_time_to_unix (next), check->ignore);
+  if (load + 1 <= limit)
+    return;
+
+  c = add_conflict (check, "load", ACCORD_SEVERITY_SOFT,
+                    g_strdup_printf (_("%s already has %d sessions that week (suggested at most %d)"),
+                                     participant_name (check, i), (int) load, limit));
+  g_array_append_val (c->person_ids, p->person_id);
+}
+
+static gboolean
+check_participants (Check   *check,
+                    GError **error)
+{
+  const AccordSessionInput *in = &check->input;
+  gint64 from = in->starts_at - (gint64) check->self->rules.buffer_minutes * 60;
+  gint64 to = in->ends_at + (gint64) check->self->rules.buffer_minutes * 60;
+
+  for (guint i = 0; i < check->participants->len; i++)
+    {
+      const AccordParticipantInput *p = participant_at (check, i);
+      g_autoptr(GPtrArray) bookings = NULL;
+
+      if (p->person_id > 0)
+        bookings = accord_store_person_bookings (check->self->store, p->person_id, from, to, check->ignore, error);
+      else
+        bookings = accord_store_petitioner_bookings (check->self->store, p->petitioner_id, from, to, check->ignore, error);
+      if (bookings == NULL)
+        return FALSE;
+      report_bookings (check, p->person_id > 0 ? "person-busy" : "petitioner-busy",
+                       participant_name (check, i), p->person_id, 0, bookings);
+
+      if (p->person_id <= 0)
+        continue;
+      if (!check_weekly (check, i, error) || !check_absences (check, i, error))
+        return FALSE;
+      check_recusal (check, i);
+      check_load (check, i);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_venue (Check   *check,
+             GError **error)
+{
+  const AccordSessionInput *in = &check->input;
+  gint64 buffer = (gint64) check->self->rules.buffer_minutes * 60;
+  g_autoptr(AccordVenue) venue = NULL;
+  g_autoptr(GPtrArray) bookings = NULL;
+  AccordConflict *c;
+
+  if (in->venue_id <= 0)
+    return TRUE;
+  if ((venue = accord_store_get_venue (check->self->store, in->venue_id, error)) == NULL)
+    return FALSE;
+
+  if (!venue->active)
+    {
+      c = add_conflict (check, "venue-closed", ACCORD_SEVERITY_HARD,
+                        g_strdup_printf (_("%s is closed"), venue->name));
+      c->venue_id = venue->id;
+    }
+  if ((guint) venue->capacity < check->participants->len)
+    {
+      c = add_conflict (check, "capacity", ACCORD_SEVERITY_HARD,
+                        g_strdup_printf (_("%s holds %d people, but %u take part"), venue->name,
+                                         venue->capacity, check->participants->len));
+      c->venue_id = venue->id;
+    }
+
+  bookings = accord_store_venue_bookings (check->self->store, venue->id, in->starts_at - buffer,
+                                          in->ends_at + buffer, check->ignore, error);
+  if (bookings == NULL)
+    return FALSE;
+  report_bookings (check, "venue-busy", venue->name, 0, venue->id, bookings);
+  return TRUE;
+}
+
+/* Panel rules of a hearing (DOMAIN.md §3). */
+static void
+check_panel (Check *check)
+{
+  const AccordScheduleRules *r = &check->self->rules;
+  guint panelists = 0, presiders = 0;
+
+  for (guint i = 0; i < check->participants->len; i++)
+    {
+      const AccordParticipantInput *p = participant_at (check, i);
+      AccordPerson *person = g_ptr_array_index (check->people, i);
+
+      if (g_str_equal (p->role, "panelist"))
+        panelists++;
+      if (!g_str_equal (p->role, "presider"))
+        continue;
+      presiders++;
+      if (person != NULL && g_strcmp0 (person->name, check->context->leader) == 0)
+        add_conflict (check, "presider", ACCORD_SEVERITY_HARD,
+                      g_strdup_printf (_("%s cannot preside: they are the case's leader in charge"), person->name));
+      else if (person != NULL && g_strcmp0 (person->name, check->context->investigator) == 0)
+        add_conflict (check, "presider", ACCORD_SEVERITY_HARD,
+                      g_strdup_printf (_("%s cannot preside: they investigated the case"), person->name));
+    }
+
+  if (presiders == 0)
+    add_conflict (check, "presider", ACCORD_SEVERITY_HARD, g_strdup (_("A hearing needs a presiding officer")));
+  if (panelists % 2 == 0 || panelists < (guint) r->min_panel)
+    add_conflict (check, "panel-size", ACCORD_SEVERITY_HARD,
+                  g_strdup_printf (_("A hearing panel needs an odd number of panelists, at least %d; this one has %u"),
+                                   r->min_panel, panelists));
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *date)
+{
+  int y, m, d;
+
+  g_date_clear (date, 1);
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (date, d, m, y);
+  return TRUE;
+}
+
+static void
+local_date (GDateTime *time,
+            GDate     *date)
+{
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (time), g_date_time_get_month (time),
+                  g_date_time_get_year (time));
+}
+
+/* The notice must reach the petitioner the full period before the day of
+ * the hearing: notice on the 1st for a hearing on the 8th gives 7 days. */
+static void
+check_notice (Check *check)
+{
+  g_autofree char *today = accord_today ();
+  int period = check->self->rules.notice_days;
+  GDate notice, day;
+  int days;
+
+  if (!parse_date (check->input.notice_date ? check->input.notice_date : today, &notice))
+    return;
+  local_date (check->start, &day);
+  days = g_date_days_between (&notice, &day);
+  if (days >= period)
+    return;
+
+  add_conflict (check, "notice", ACCORD_SEVERITY_HARD,
+                g_strdup_printf (_("The hearing notice must reach the petitioner at least %d days before the hearing; notice on %s leaves %d"),
+                                 period, check->input.notice_date ? check->input.notice_date : today, MAX (days, 0)));
+}
+
+static void
+check_working_day (Check *check)
+{
+  AccordCalendar *calendar = check->self->calendar;
+  const char *name;
+  char text[16];
+  GDate day;
+
+  if (check->self->rules.allow_non_working_days)
+    return;
+
+  local_date (check->start, &day);
+  if (accord_calendar_is_working_day (calendar, &day))
+    return;
+
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", &day);
+  name = accord_calendar_day_name (calendar, &day);
+  add_conflict (check, "non-working-day", ACCORD_SEVERITY_HARD,
+                name != NULL
+                ? g_strdup_printf (_("%s is not a working day (%s)"), text, name)
+                : g_strdup_printf (_("%s is not a working day (weekend)"), text));
+}
+
+static void
+check_hours (Check *check)
+{
+  const AccordScheduleRules *r = &check->self->rules;
+  int start = g_date_time_get_hour (check->start) * 60 + g_date_time_get_minute (check->start);
+  int end = g_date_time_get_hour (check->end) * 60 + g_date_time_get_minute (check->end);
+  gboolean same_day = check->input.ends_at - check->input.starts_at < 86400 && end > start;
+  g_autofree char *ms = NULL, *me = NULL, *as = NULL, *ae = NULL;
+
+  if (same_day && ((r->morning_start <= start && end <= r->morning_end) ||
+                   (r->afternoon_start <= start && end <= r->afternoon_end)))
+    return;
+
+  ms = format_minutes (r->morning_start);
+  me = format_minutes (r->morning_end);
+  as = format_minutes (r->afternoon_start);
+  ae = format_minutes (r->afternoon_end);
+  add_conflict (check, "hours", ACCORD_SEVERITY_SOFT,
+                g_strdup_printf (_("The session runs outside working hours (%s–%s and %s–%s)"), ms, me, as, ae));
+}
+
+/* "lawyer|legal_worker:1,npc_deputy|cppcc_member:1": at least 1 panelist
+ * (hearing, by their roles in the pool) or participant (mediation, by their
+ * role in the session) of each group. */
+static void
+check_composition (Check      *check,
+                   const char *requirement,
+                   gboolean    by_pool_role)
+{
+  g_auto(GStrv) groups = g_strsplit (requirement ? requirement : "", ",", -1);
+
+  for (guint g = 0; groups[g] != NULL; g++)
+    {
+      g_auto(GStrv) parts = g_strsplit (groups[g], ":", 2);
+      g_auto(GStrv) roles = NULL;
+      g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      int needed, found = 0;
+
+      if (parts[0] == NULL || parts[1] == NULL || (needed = atoi (parts[1])) <= 0)
+        continue;
+      roles = g_strsplit (parts[0], "|", -1);
+      for (guint i = 0; i < check->participants->len; i++)
+        {
+          const AccordParticipantInput *p = participant_at (check, i);
+          AccordPerson *person = g_ptr_array_index (check->people, i);
+
+          for (guint k = 0; roles[k] != NULL; k++)
+            if (by_pool_role ? (g_str_equal (p->role, "panelist") && person_has_role (person, roles[k]))
+                             : g_str_equal (p->role, roles[k]))
+              {
+                found++;
+                break;
+              }
+        }
+      if (found >= needed)
+        continue;
+
+      for (guint k = 0; roles[k] != NULL; k++)
+        g_ptr_array_add (labels, (gpointer) accord_vocab_label (by_pool_role ? ACCORD_VOCAB_PERSON_ROLE
+                                                                             : ACCORD_VOCAB_SESSION_ROLE, roles[k]));
+      g_ptr_array_add (labels, NULL);
+      joined = g_strjoinv (_(" or "), (char **) labels->pdata);
+      add_conflict (check, "composition", ACCORD_SEVERITY_SOFT,
+                    by_pool_role
+                    ? g_strdup_printf (_("The panel should include at least %d %s"), needed, joined)
+                    : g_strdup_printf (_("The session should include at least %d %s"), needed, joined));
+    }
+}
+
+static void
+check_representatives (Check *check)
+{
+  int max = check->self->rules.max_representatives;
+  guint n = 0;
+
+  if (!check->context->collective)
+    return;
+  for (guint i = 0; i < check->participants->len; i++)
+    if (participant_at (check, i)->petitioner_id > 0)
+      n++;
+  if (n <= (guint) max)
+    return;
+
+  add_conflict (check, "representatives", ACCORD_SEVERITY_SOFT,
+                g_strdup_printf (_("A collective petition should send at most %d representatives; %u take part"), max, n));
+}
+
+/* Preparing a check ---------------------------------------------------- */
+
+static void
+check_clear (Check *check)
+{
+  g_clear_pointer (&check->participants, g_array_unref);
+  g_clear_pointer (&check->context, accord_case_context_free);
+  g_clear_pointer (&check->people, g_ptr_array_unref);
+  g_clear_pointer (&check->interested, g_hash_table_unref);
+  g_clear_pointer (&check->start, g_date_time_unref);
+  g_clear_pointer (&check->end, g_date_time_unref);
+  g_clear_pointer (&check->conflicts, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT, message);
+  return FALSE;
+}
+
+static gboolean
+validate_participant (const AccordParticipantInput  *p,
+                      GError                       **error)
+{
+  g_autofree char *codes = NULL;
+
+  if (!accord_vocab_has (ACCORD_VOCAB_SESSION_ROLE, p->role))
+    {
+      codes = accord_vocab_codes_joined (ACCORD_VOCAB_SESSION_ROLE);
+      g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                   _("Role in the session must be one of: %s"), codes);
+      return FALSE;
+    }
+  if ((p->person_id > 0) == (p->petitioner_id > 0))
+    return invalid (error, _("Each participant is either a person of the pool or a petitioner of the case"));
+  if (p->petitioner_id > 0 && !g_str_equal (p->role, "petitioner") && !g_str_equal (p->role, "agent"))
+    return invalid (error, _("A petitioner takes part as petitioner or agent"));
+  if (p->person_id > 0 && g_str_equal (p->role, "petitioner"))
+    return invalid (error, _("A person of the pool cannot take part as petitioner"));
+  return TRUE;
+}
+
+static gboolean
+has_participant (GArray                       *list,
+                 const AccordParticipantInput *p)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      AccordParticipantInput *q = &g_array_index (list, AccordParticipantInput, i);
+      if ((p->person_id > 0 && q->person_id == p->person_id) ||
+          (p->petitioner_id > 0 && q->petitioner_id == p->petitioner_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_case_petitioner (AccordCaseContext *context,
+                    gint64             petitioner_id)
+{
+  for (guint i = 0; i < context->petitioner_ids->len; i++)
+    if (g_array_index (context->petitioner_ids, gint64, i) == petitioner_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The people as proposed, and the case's petitioners when none is named. */
+static gboolean
+collect_participants (Check                    *check,
+                      const AccordSessionInput *proposal,
+                      GError                  **error)
+{
+  gboolean any_petitioner = FALSE;
+
+  check->participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+  for (guint i = 0; i < proposal->n_participants; i++)
+    {
+      const AccordParticipantInput *p = &proposal->participants[i];
+
+      if (!validate_participant (p, error))
+        return FALSE;
+      if (has_participant (check->participants, p))
+        return invalid (error, _("The same participant is listed twice"));
+      if (p->petitioner_id > 0 && !is_case_petitioner (check->context, p->petitioner_id))
+        return invalid (error, _("Only the case's own petitioners take part as petitioners"));
+      any_petitioner |= p->petitioner_id > 0;
+      g_array_append_vals (check->participants, p, 1);
+    }
+
+  for (guint i = 0; !any_petitioner && i < check->context->petitioner_ids->len; i++)
+    {
+      AccordParticipantInput p = { 0, g_array_index (check->context->petitioner_ids, gint64, i), "petitioner" };
+      g_array_append_val (check->participants, p);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_people (Check   *check,
+             GError **error)
+{
+  check->people = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_person_free);
+  for (guint i = 0; i < check->participants->len; i++)
+    {
+      const AccordParticipantInput *p = participant_at (check, i);
+      AccordPerson *person = NULL;
+
+      if (p->person_id > 0 && (person = accord_store_get_person (check->self->store, p->person_id, error)) == NULL)
+        return FALSE;
+      g_ptr_array_add (check->people, person);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_prepare (Check                    *check,
+               AccordScheduler          *self,
+               const AccordSessionInput *proposal,
+               gint64                    ignore,
+               GError                  **error)
+{
+  g_autofree char *kinds = NULL;
+
+  check->self = self;
+  check->ignore = ignore;
+  check->conflicts = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_conflict_free);
+
+  if (!accord_vocab_has (ACCORD_VOCAB_SESSION_KIND, proposal->kind))
+    {
+      kinds = accord_vocab_codes_joined (ACCORD_VOCAB_SESSION_KIND);
+      g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                   _("Kind must be one of: %s"), kinds);
+      return FALSE;
+    }
+  if (proposal->notice_date != NULL && !accord_validate_date (_("Notice date"), proposal->notice_date, error))
+    return FALSE;
+  if (!accord_validate_text (_("Notes"), proposal->notes, ACCORD_TEXT_MAX_CHARS, FALSE, error))
+    return FALSE;
+
+  if ((check->context = accord_store_case_context (self->store, proposal->case_number, error)) == NULL ||
+      !collect_participants (check, proposal, error) ||
+      !load_people (check, error) ||
+      (check->interested = accord_store_interested_persons (self->store, check->context, error)) == NULL)
+    return FALSE;
+
+  check->input = *proposal;
+  check->input.participants = (const AccordParticipantInput *) check->participants->data;
+  check->input.n_participants = check->participants->len;
+  check->start = local_time (self, proposal->starts_at);
+  check->end = local_time (self, proposal->ends_at);
+  return TRUE;
+}
+
+static int
+compare_severity (gconstpointer a,
+                  gconstpointer b)
+{
+  const AccordConflict *x = *(AccordConflict * const *) a, *y = *(AccordConflict * const *) b;
+
+  return (int) y->severity - (int) x->severity;
+}
+
+static gboolean
+check_run (Check   *check,
+           GError **error)
+{
+  const char *kind = check->input.kind;
+
+  check_time (check);
+  if (check->conflicts->len > 0)
+    return TRUE;   /* the other rules need a real time span */
+
+  if (!check_participants (check, error) || !check_venue (check, error))
+    return FALSE;
+  check_working_day (check);
+  check_hours (check);
+  check_representatives (check);
+  if (g_str_equal (kind, "hearing"))
+    {
+      check_panel (check);
+      check_notice (check);
+      check_composition (check, check->self->rules.hearing_composition, TRUE);
+    }
+  else if (g_str_equal (kind, "mediation"))
+    check_composition (check, check->self->rules.mediation_composition, FALSE);
+
+  g_ptr_array_sort (check->conflicts, compare_severity);
+  return TRUE;
+}
+
+/**
+ * accord_scheduler_check:
+ * @ignore_session: a session not to clash with (the one being moved), or 0
+ *
+ * Checks a proposed session against every rule.  Returns %NULL with
+ * @error set only when the proposal itself is malformed (unknown case,
+ * person or venue, a bad role); broken rules are the returned conflicts.
+ *
+ * Returns: (transfer full): AccordConflict values, hard ones first.
+ */
+GPtrArray *
+accord_scheduler_check (AccordScheduler          *self,
+                        const AccordSessionInput *proposal,
+                        gint64                    ignore_session,
+                        GError                  **error)
+{
+  g_auto(Check) check = { 0 };
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (!check_prepare (&check, self, proposal, ignore_session, error) || !check_run (&check, error))
+    return NULL;
+
+  return g_steal_pointer (&check.conflicts);
+}
+
+/* Booking, moving, cancelling ------------------------------------------ */
+
+typedef struct
+{
+  AccordScheduler          *self;
+  const AccordSessionInput *proposal;
+  gint64                    session_id;     /* move, cancel */
+  gint64                    expected_version;
+  const char               *reason;         /* override or cancel reason */
+  GPtrArray                *conflicts;
+  gint64                    result_id;
+} Booking;
+
+static void
+add_conflict_details (JsonBuilder *details,
+                      GPtrArray   *conflicts,
+                      const char  *reason)
+{
+  json_builder_set_member_name (details, "overridden");
+  json_builder_begin_array (details);
+  for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
+    {
+      AccordConflict *c = g_ptr_array_index (conflicts, i);
+      if (c->severity == ACCORD_SEVERITY_HARD)
+        json_builder_add_string_value (details, c->rule);
+    }
+  json_builder_end_array (details);
+  if (reason != NULL)
+    {
+      json_builder_set_member_name (details, "reason");
+      json_builder_add_string_value (details, reason);
+    }
+}
+
+static gboolean
+audit_session (AccordStore *store,
+               const char  *action,
+               gint64       id,
+               const char  *case_number,
+               GPtrArray   *conflicts,
+               const char  *reason,
+               GError     **error)
+{
+  g_autoptr(JsonBuilder) details = json_builder_new ();
+
+  json_builder_begin_object (details);
+  json_builder_set_member_name (details, "case");
+  json_builder_add_string_value (details, case_number);
+  add_conflict_details (details, conflicts, reason);
+  json_builder_end_object (details);
+  return accord_store_audit (store, action, "session", id, details, error);
+}
+
+/* Hard conflicts stop the action unless the coordinator gave a reason. */
+static gboolean
+allowed (GPtrArray   *conflicts,
+         const char  *reason,
+         GError     **error)
+{
+  if (!accord_conflicts_have_hard (conflicts))
+    return TRUE;
+  if (accord_validate_text (_("Reason"), reason, 2000, TRUE, NULL))
+    return TRUE;
+
+  g_set_error_literal (error, ACCORD_SCHEDULER_ERROR, ACCORD_SCHEDULER_ERROR_CONFLICT,
+                       ((AccordConflict *) g_ptr_array_index (conflicts, 0))->message);
+  return FALSE;
+}
+
+static gboolean
+book_action (AccordStore  *store,
+             gpointer      data,
+             GError      **error)
+{
+  Booking *b = data;
+  g_auto(Check) check = { 0 };
+
+  if (!check_prepare (&check, b->self, b->proposal, 0, error) || !check_run (&check, error))
+    return FALSE;
+  b->conflicts = g_ptr_array_ref (check.conflicts);
+  if (!allowed (check.conflicts, b->reason, error))
+    return FALSE;
+
+  return accord_store_insert_session (store, &check.input, check.context,
+                                      accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL,
+                                      &b->result_id, error) &&
+         audit_session (store, "session.add", b->result_id, check.context->number,
+                        check.conflicts, accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL, error);
+}
+
+static gboolean
+validate_reason (const char  *reason,
+                 GError     **error)
+{
+  return accord_validate_text (_("Reason"), reason, 2000, FALSE, error);
+}
+
+/**
+ * accord_scheduler_book:
+ * @override_reason: (nullable): why the session is booked despite hard
+ *   conflicts; written to the audit log
+ * @conflicts: (out) (optional): every conflict found, soft ones included
+ *
+ * Checks and books in one transaction, so two coordinators cannot take the
+ * same slot.  Refused with %ACCORD_SCHEDULER_ERROR_CONFLICT (and nothing
+ * written) when a hard rule breaks and no reason is given.
+ */
+AccordSession *
+accord_scheduler_book (AccordScheduler          *self,
+                       const AccordSessionInput *proposal,
+                       const char               *override_reason,
+                       GPtrArray               **conflicts,
+                       GError                  **error)
+{
+  Booking b = { self, proposal, 0, 0, override_reason };
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  if (!validate_reason (override_reason, error))
+    return NULL;
+
+  ok = accord_store_run (self->store, book_action, &b, error);
+  if (conflicts != NULL)
+    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
+  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
+
+  return ok ? accord_store_get_session (self->store, b.result_id, error) : NULL;
+}
+
+static AccordSessionInput
+input_from_session (AccordSession *session,
+                    GArray        *participants)
+{
+  AccordSessionInput in = {
+    session->case_number, session->kind, session->starts_at, session->ends_at, session->venue_id,
+    NULL, 0, session->notice_date, !session->is_public, session->notes,
+  };
+
+  for (guint i = 0; i < session->participants->len; i++)
+    {
+      AccordParticipant *p = g_ptr_array_index (session->participants, i);
+      AccordParticipantInput pi = { p->person_id, p->petitioner_id, p->role };
+      g_array_append_val (participants, pi);
+    }
+  in.participants = (const AccordParticipantInput *) participants->data;
+  in.n_participants = participants->len;
+  return in;
+}
+
+static gboolean
+move_action (AccordStore  *store,
+             gpointer      data,
+             GError      **error)
+{
+  Booking *b = data;
+  g_auto(Check) check = { 0 };
+
+  if (!check_prepare (&check, b->self, b->proposal, b->session_id, error) || !check_run (&check, error))
+    return FALSE;
+  b->conflicts = g_ptr_array_ref (check.conflicts);
+  if (!allowed (check.conflicts, b->reason, error))
+    return FALSE;
+
+  return accord_store_move_session (store, b->session_id, b->expected_version, b->proposal->starts_at,
+                                    b->proposal->ends_at,
+                                    accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL, error) &&
+         audit_session (store, "session.move", b->session_id, check.context->number, check.conflicts,
+                        accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL, error);
+}
+
+/**
+ * accord_scheduler_move:
+ * @expected_version: the version the coordinator saw; 0 for the current one
+ *
+ * Moves a session to a new time with the same checks as booking.
+ */
+AccordSession *
+accord_scheduler_move (AccordScheduler  *self,
+                       gint64            session_id,
+                       gint64            expected_version,
+                       gint64            starts_at,
+                       gint64            ends_at,
+                       const char       *override_reason,
+                       GPtrArray       **conflicts,
+                       GError          **error)
+{
+  g_autoptr(AccordSession) session = NULL;
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+  AccordSessionInput proposal;
+  Booking b = { self, &proposal, session_id, expected_version, override_reason };
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  if (!validate_reason (override_reason, error) ||
+      (session = accord_store_get_session (self->store, session_id, error)) == NULL)
+    return NULL;
+  if (g_str_equal (session->status, "cancelled") || g_str_equal (session->status, "held"))
+    {
+      invalid (error, _("Only a planned session can be moved"));
+      return NULL;
+    }
+
+  proposal = input_from_session (session, participants);
+  proposal.starts_at = starts_at;
+  proposal.ends_at = ends_at;
+  if (b.expected_version == 0)
+    b.expected_version = session->version;
+
+  ok = accord_store_run (self->store, move_action, &b, error);
+  if (conflicts != NULL)
+    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
+  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
+
+  return ok ? accord_store_get_session (self->store, session_id, error) : NULL;
+}
+
+static gboolean
+cancel_action (AccordStore  *store,
+               gpointer      data,
+               GError      **error)
+{
+  Booking *b = data;
+
+  return accord_store_cancel_session (store, b->session_id, b->expected_version, error) &&
+         audit_session (store, "session.cancel", b->session_id, b->proposal->case_number, NULL, b->reason, error);
+}
+
+gboolean
+accord_scheduler_cancel (AccordScheduler  *self,
+                         gint64            session_id,
+                         gint64            expected_version,
+                         const char       *reason,
+                         GError          **error)
+{
+  g_autoptr(AccordSession) session = NULL;
+  AccordSessionInput proposal = { 0 };
+  Booking b = { self, &proposal, session_id, expected_version, reason };
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), FALSE);
+
+  if (!validate_reason (reason, error) ||
+      (session = accord_store_get_session (self->store, session_id, error)) == NULL)
+    return FALSE;
+  if (!g_str_equal (session->status, "planned") && !g_str_equal (session->status, "notified"))
+    return invalid (error, _("Only a planned session can be cancelled"));
+
+  proposal.case_number = session->case_number;
+  if (b.expected_version == 0)
+    b.expected_version = session->version;
+  return accord_store_run (self->store, cancel_action, &b, error);
+}
+
+/**
+ * accord_scheduler_broken:
+ *
+ * After an absence, a closed venue or a move: the planned sessions in
+ * [@from, @to) (of @person_id or in @venue_id when positive) that now
+ * break a hard rule.
+ *
+ * Returns: (transfer full): AccordBroken values in order of time.
+ */
+GPtrArray *
+accord_scheduler_broken (AccordScheduler  *self,
+                         gint64            from,
+                         gint64            to,
+                         gint64            person_id,
+                         gint64            venue_id,
+                         GError          **error)
+{
+  g_autoptr(GPtrArray) broken = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_broken_free);
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  if ((ids = accord_store_active_session_ids (self->store, from, to, person_id, venue_id, error)) == NULL)
+    return NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(AccordSession) session = accord_store_get_session (self->store, id, error);
+      g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+      g_autoptr(GPtrArray) conflicts = NULL;
+      AccordSessionInput proposal;
+      AccordBroken *b;
+
+      if (session == NULL)
+        return NULL;
+      proposal = input_from_session (session, participants);
+      if ((conflicts = accord_scheduler_check (self, &proposal, id, error)) == NULL)
+        return NULL;
+      if (!accord_conflicts_have_hard (conflicts))
+        continue;
+
+      b = g_new0 (AccordBroken, 1);
+      b->session = g_steal_pointer (&session);
+      b->conflicts = g_steal_pointer (&conflicts);
+      g_ptr_array_add (broken, b);
+    }
+  return g_steal_pointer (&broken);
+}
+
+/* Finding a slot and a panel ------------------------------------------- */
+
+/* People to find: @count of them for @session_role, drawn from those
+ * with one of @pool_roles. */
+typedef struct
+{
+  const char *session_role;
+  char      **pool_roles;
+  int         count;
+  GArray     *candidates;   /* gint64 ids, fewest recent sessions first */
+} Need;
+
+typedef struct
+{
+  AccordScheduler         *self;
+  const AccordSlotRequest *request;
+  AccordCaseContext       *context;
+  GHashTable              *interested;
+  GHashTable              *loads;      /* id -> recent sessions */
+  GHashTable              *weekly;     /* id -> GArray of AccordWeeklySlot */
+  GPtrArray               *needs;      /* Need */
+  GArray                  *venues;     /* gint64 */
+  GPtrArray               *slots;      /* AccordSlot */
+} Finder;
+
+static const char *panel_pool[] = {
+  "npc_deputy", "cppcc_member", "lawyer", "legal_worker", "expert", "psychologist", "community_rep",
+  "notable", NULL
+};
+
+static void
+need_free (Need *need)
+{
+  g_strfreev (need->pool_roles);
+  g_clear_pointer (&need->candidates, g_array_unref);
+  g_free (need);
+}
+
+static void
+finder_clear (Finder *f)
+{
+  g_clear_pointer (&f->context, accord_case_context_free);
+  g_clear_pointer (&f->interested, g_hash_table_unref);
+  g_clear_pointer (&f->loads, g_hash_table_unref);
+  g_clear_pointer (&f->weekly, g_hash_table_unref);
+  g_clear_pointer (&f->needs, g_ptr_array_unref);
+  g_clear_pointer (&f->venues, g_array_unref);
+  g_clear_pointer (&f->slots, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Finder, finder_clear)
+
+static char **
+pool_roles_for (const char *session_role)
+{
+  static const struct { const char *session_role; const char *pool_roles; } map[] = {
+    { "presider", "officer" }, { "recorder", "officer" }, { "mediator", "mediator" },
+    { "lawyer", "lawyer|legal_worker" }, { "psychologist", "psychologist" },
+    { "deputy", "npc_deputy|cppcc_member|party_delegate" }, { "department_rep", "department_rep" },
+  };
+
+  if (g_str_equal (session_role, "panelist"))
+    return g_strdupv ((char **) panel_pool);
+  for (guint i = 0; i < G_N_ELEMENTS (map); i++)
+    if (g_str_equal (map[i].session_role, session_role))
+      return g_strsplit (map[i].pool_roles, "|", -1);
+  return NULL;
+}
+
+static void
+add_need (Finder     *f,
+          const char *session_role,
+          char      **pool_roles,
+          int         count)
+{
+  Need *need = g_new0 (Need, 1);
+
+  need->session_role = g_intern_string (session_role);
+  need->pool_roles = pool_roles;
+  need->count = count;
+  g_ptr_array_add (f->needs, need);
+}
+
+static gboolean
+required_has_role (const AccordSlotRequest *r,
+                   const char              *role)
+{
+  for (guint i = 0; i < r->n_required; i++)
+    if (g_strcmp0 (r->required[i].role, role) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A hearing's panel: the composition groups first, then any panelists;
+ * a presiding officer when none is named; then the extra needs. */
+static gboolean
+plan_needs (Finder  *f,
+            GError **error)
+{
+  const AccordSlotRequest *r = f->request;
+  int panel_left = r->panel_size;
+
+  f->needs = g_ptr_array_new_with_free_func ((GDestroyNotify) need_free);
+  if (g_str_equal (r->kind, "hearing") && panel_left > 0)
+    {
+      g_auto(GStrv) groups = g_strsplit (f->self->rules.hearing_composition, ",", -1);
+
+      for (guint g = 0; groups[g] != NULL && panel_left > 0; g++)
+        {
+          g_auto(GStrv) parts = g_strsplit (groups[g], ":", 2);
+          int n = parts[0] && parts[1] ? MIN (atoi (parts[1]), panel_left) : 0;
+
+          if (n > 0)
+            add_need (f, "panelist", g_strsplit (parts[0], "|", -1), n);
+          panel_left -= MAX (n, 0);
+        }
+      if (panel_left > 0)
+        add_need (f, "panelist", pool_roles_for ("panelist"), panel_left);
+    }
+  if (g_str_equal (r->kind, "hearing") && !required_has_role (r, "presider"))
+    add_need (f, "presider", pool_roles_for ("presider"), 1);
+
+  for (guint i = 0; r->needs != NULL && r->needs[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (r->needs[i], ":", 2);
+      char **pool = parts[0] ? pool_roles_for (parts[0]) : NULL;
+      int n = parts[0] && parts[1] ? atoi (parts[1]) : 0;
+
+      if (pool == NULL || n <= 0 || n > 50)
+        {
+          g_strfreev (pool);
+          g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                       _("A need is written ROLE:COUNT, with ROLE one of presider, recorder, panelist, mediator, lawyer, psychologist, deputy, department_rep"));
+          return FALSE;
+        }
+      add_need (f, parts[0], pool, n);
+    }
+  if (g_str_equal (r->kind, "mediation") && !required_has_role (r, "mediator") &&
+      strstr (f->self->rules.mediation_composition, "mediator") != NULL)
+    {
+      gboolean asked = FALSE;
+      for (guint i = 0; i < f->needs->len; i++)
+        asked |= g_str_equal (((Need *) g_ptr_array_index (f->needs, i))->session_role, "mediator");
+      if (!asked)
+        add_need (f, "mediator", pool_roles_for ("mediator"), 1);
+    }
+  return TRUE;
+}
+
+static gint64
+recent_load (Finder *f,
+             gint64  id,
+             gint64  since,
+             gint64  until)
+{
+  gpointer value;
+
+  if (g_hash_table_lookup_extended (f->loads, &id, NULL, &value))
+    return GPOINTER_TO_SIZE (value);
+
+  {
+    gint64 *key = g_new (gint64, 1);
+    gint64 load = accord_store_person_load (f->self->store, id, since, until, 0);
+
+    *key = id;
+    g_hash_table_insert (f->loads, key, GSIZE_TO_POINTER (load));
+    return load;
+  }
+}
+
+static gboolean
+is_required (const AccordSlotRequest *r,
+             gint64                   id)
+{
+  for (guint i = 0; i < r->n_required; i++)
+    if (r->required[i].person_id == id)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  gint64 id;
+  gint64 load;
+} Ranked;
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->load != y->load)
+    return x->load < y->load ? -1 : 1;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Candidates of a need, fewest sessions in the 90 days before the range
+ * first, then by id, so that the same data gives the same panel. */
+static gboolean
+rank_candidates (Finder  *f,
+                 Need    *need,
+                 gint64   since,
+                 gint64   until,
+                 GError **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gboolean deciding = g_str_equal (need->session_role, "panelist") || g_str_equal (need->session_role, "presider") ||
+                      g_str_equal (need->session_role, "mediator");
+
+  for (guint k = 0; need->pool_roles[k] != NULL; k++)
+    {
+      g_autoptr(GArray) ids = accord_store_person_ids_with_role (f->self->store, need->pool_roles[k], error);
+
+      if (ids == NULL)
+        return FALSE;
+      for (guint i = 0; i < ids->len; i++)
+        {
+          gint64 *id = &g_array_index (ids, gint64, i);
+          Ranked r = { *id, 0 };
+
+          if (g_hash_table_contains (seen, id) || is_required (f->request, *id) ||
+              (deciding && g_hash_table_contains (f->interested, id)))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (id, sizeof *id));
+          r.load = recent_load (f, *id, since, until);
+          g_array_append_val (ranked, r);
+        }
+    }
+  g_array_sort (ranked, compare_ranked);
+  need->candidates = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
+  for (guint i = 0; i < ranked->len; i++)
+    g_array_append_val (need->candidates, g_array_index (ranked, Ranked, i).id);
+  return TRUE;
+}
+
+static gboolean
+weekly_allows (Finder    *f,
+               gint64     id,
+               GDateTime *start,
+               int        duration)
+{
+  GArray *slots = g_hash_table_lookup (f->weekly, &id);
+  int weekday = g_date_time_get_day_of_week (start);
+  int minute = g_date_time_get_hour (start) * 60 + g_date_time_get_minute (start);
+
+  if (slots == NULL)
+    {
+      slots = accord_store_weekly_availability (f->self->store, id, NULL);
+      if (slots == NULL)
+        return FALSE;
+      g_hash_table_insert (f->weekly, g_memdup2 (&id, sizeof id), slots);
+    }
+  if (slots->len == 0)
+    return TRUE;
+
+  for (guint k = 0; k < slots->len; k++)
+    {
+      AccordWeeklySlot *s = &g_array_index (slots, AccordWeeklySlot, k);
+      if (s->weekday == weekday && s->start_minute <= minute && minute + duration <= s->end_minute)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+taken (GArray *participants,
+       gint64  id)
+{
+  for (guint i = 0; i < participants->len; i++)
+    if (g_array_index (participants, AccordParticipantInput, i).person_id == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The panel and other people for one slot, or FALSE when a need cannot be
+ * met by someone free then. */
+static gboolean
+fill_needs (Finder     *f,
+            GHashTable *busy,
+            GDateTime  *start,
+            GArray     *participants)
+{
+  int duration = f->request->duration_minutes;
+
+  for (guint n = 0; n < f->needs->len; n++)
+    {
+      Need *need = g_ptr_array_index (f->needs, n);
+      int found = 0;
+
+      for (guint i = 0; i < need->candidates->len && found < need->count; i++)
+        {
+          gint64 id = g_array_index (need->candidates, gint64, i);
+          AccordParticipantInput p = { id, 0, need->session_role };
+
+          if (g_hash_table_contains (busy, &id) || taken (participants, id) || !weekly_allows (f, id, start, duration))
+            continue;
+          g_array_append_val (participants, p);
+          found++;
+        }
+      if (found < need->count)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+required_free (Finder     *f,
+               GHashTable *busy,
+               GDateTime  *start)
+{
+  for (guint i = 0; i < f->request->n_required; i++)
+    {
+      gint64 id = f->request->required[i].person_id;
+
+      if (id > 0 && (g_hash_table_contains (busy, &id) || !weekly_allows (f, id, start, f->request->duration_minutes)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every rule, soft ones included, must hold for a suggested slot. */
+static gboolean
+slot_is_clean (Finder  *f,
+               gint64   starts_at,
+               gint64   venue_id,
+               GArray  *participants,
+               GError **error)
+{
+  AccordSessionInput proposal = {
+    f->request->case_number, f->request->kind, starts_at,
+    starts_at + (gint64) f->request->duration_minutes * 60, venue_id,
+    (const AccordParticipantInput *) participants->data, participants->len,
+  };
+  g_autoptr(GPtrArray) conflicts = accord_scheduler_check (f->self, &proposal, 0, error);
+
+  return conflicts != NULL && conflicts->len == 0;
+}
+
+static gboolean
+try_slot (Finder     *f,
+          GDateTime  *start,
+          gboolean   *found,
+          GError    **error)
+{
+  gint64 starts_at = g_date_time_to_unix (start);
+  gint64 buffer = (gint64) f->self->rules.buffer_minutes * 60;
+  gint64 ends_at = starts_at + (gint64) f->request->duration_minutes * 60;
+  g_autoptr(GHashTable) busy = accord_store_busy_persons (f->self->store, starts_at - buffer, ends_at + buffer, error);
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+
+  *found = FALSE;
+  if (busy == NULL)
+    return FALSE;
+  if (!required_free (f, busy, start))
+    return TRUE;
+
+  g_array_append_vals (participants, f->request->required, f->request->n_required);
+  if (!fill_needs (f, busy, start, participants))
+    return TRUE;
+
+  for (guint v = 0; v < MAX (f->venues->len, 1); v++)
+    {
+      gint64 venue_id = f->venues->len ? g_array_index (f->venues, gint64, v) : 0;
+      g_autoptr(GError) local_error = NULL;
+      AccordSlot *slot;
+
+      if (!slot_is_clean (f, starts_at, venue_id, participants, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          continue;
+        }
+
+      slot = g_new0 (AccordSlot, 1);
+      slot->starts_at = starts_at;
+      slot->ends_at = ends_at;
+      slot->venue_id = venue_id;
+      slot->participants = g_array_ref (participants);
+      g_ptr_array_add (f->slots, slot);
+      *found = TRUE;
+      return TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+scan_day (Finder  *f,
+          GDate   *day,
+          GError **error)
+{
+  const AccordScheduleRules *r = &f->self->rules;
+  const int windows[2][2] = { { r->morning_start, r->morning_end }, { r->afternoon_start, r->afternoon_end } };
+  int duration = f->request->duration_minutes;
+
+  for (guint w = 0; w < 2; w++)
+    for (int t = windows[w][0]; t + duration <= windows[w][1] && f->slots->len < f->request->count; t += 30)
+      {
+        g_autoptr(GDateTime) start = g_date_time_new (r->time_zone, g_date_get_year (day), g_date_get_month (day),
+                                                      g_date_get_day (day), t / 60, t % 60, 0);
+        gboolean found;
+
+        if (!try_slot (f, start, &found, error))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+load_venues (Finder  *f,
+             GError **error)
+{
+  const AccordSlotRequest *r = f->request;
+  g_autoptr(GPtrArray) all = NULL;
+
+  f->venues = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (r->venue_ids != NULL && r->n_venues > 0)
+    {
+      g_array_append_vals (f->venues, r->venue_ids, r->n_venues);
+      return TRUE;
+    }
+  if ((all = accord_store_list_venues (f->self->store, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      AccordVenue *v = g_ptr_array_index (all, i);
+      if (v->active)
+        g_array_append_val (f->venues, v->id);
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_request (const AccordSlotRequest  *r,
+                  GDate                    *from,
+                  GDate                    *to,
+                  GError                  **error)
+{
+  if (!accord_validate_date (_("From"), r->from, error) || !accord_validate_date (_("To"), r->to, error))
+    return FALSE;
+  parse_date (r->from, from);
+  parse_date (r->to, to);
+  if (g_date_compare (from, to) > 0 || g_date_days_between (from, to) > 366)
+    return invalid (error, _("The search range must end after it starts and span at most a year"));
+  if (r->duration_minutes < 15 || r->duration_minutes > 12 * 60)
+    return invalid (error, _("Duration must be between 15 minutes and 12 hours"));
+  if (r->count < 1 || r->count > 50)
+    return invalid (error, _("Ask for between 1 and 50 slots"));
+  if (r->panel_size < 0 || r->panel_size > 25)
+    return invalid (error, _("A panel has at most 25 panelists"));
+  return TRUE;
+}
+
+/**
+ * accord_scheduler_suggest:
+ *
+ * Finds the earliest slots (every 30 minutes within working hours, on
+ * working days) in which every rule holds, each with a proposed panel and
+ * people drawn from the pool: no one recused, those with the fewest
+ * sessions in the 90 days before the range first, ties by id.
+ *
+ * Returns: (transfer full): at most @request->count AccordSlot values.
+ */
+GPtrArray *
+accord_scheduler_suggest (AccordScheduler          *self,
+                          const AccordSlotRequest  *request,
+                          GError                  **error)
+{
+  g_auto(Finder) f = { self, request };
+  g_autofree char *today_text = accord_today ();
+  g_autoptr(GDateTime) since = NULL;
+  GDate day, last, today;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+
+  if (!validate_request (request, &day, &last, error))
+    return NULL;
+  if ((f.context = accord_store_case_context (self->store, request->case_number, error)) == NULL ||
+      (f.interested = accord_store_interested_persons (self->store, f.context, error)) == NULL ||
+      !plan_needs (&f, error) || !load_venues (&f, error))
+    return NULL;
+
+  since = g_date_time_new (self->rules.time_zone, g_date_get_year (&day), g_date_get_month (&day),
+                           g_date_get_day (&day), 0, 0, 0);
+  f.loads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  f.weekly = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  f.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_slot_free);
+  for (guint n = 0; n < f.needs->len; n++)
+    if (!rank_candidates (&f, g_ptr_array_index (f.needs, n), g_date_time_to_unix (since) - 90 * 86400,
+                          g_date_time_to_unix (since), error))
+      return NULL;
+
+  /* No slot before today, nor, for a hearing, before the notice period. */
+  parse_date (today_text, &today);
+  if (g_str_equal (request->kind, "hearing"))
+    g_date_add_days (&today, self->rules.notice_days);
+  if (g_date_compare (&day, &today) < 0)
+    day = today;
+
+  for (; g_date_compare (&day, &last) <= 0 && f.slots->len < request->count; g_date_add_days (&day, 1))
+    if ((self->rules.allow_non_working_days || accord_calendar_is_working_day (self->calendar, &day)) &&
+        !scan_day (&f, &day, error))
+      return NULL;
+
+  return g_steal_pointer (&f.slots);
+}
