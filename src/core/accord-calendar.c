@@ -66,7 +66,7 @@ static SpecialDay *
 special_day_new (AccordDayKind  kind,
                  int            year,
                  guint          line,
-                 const char    *name)
+                 const char   *name)
 {
   gsize len = strlen (name);
   SpecialDay *day = g_malloc (sizeof (SpecialDay) + len + 1);
@@ -108,6 +108,23 @@ skip_to_working_day (AccordCalendar *self,
 {
   while (day_kind (self, date) != ACCORD_DAY_WORKING)
     g_date_add_days (date, 1);
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  int x = *(const int *) a;
+  int y = *(const int *) b;
+
+  return (x > y) - (x < y);
+}
+
+static int
+compare_strings (const void *a,
+                 const void *b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
 static gboolean
@@ -374,6 +391,8 @@ parse_text (Scratch     *scratch,
   return check_days_in_years (scratch, error);
 }
 
+/* Loading */
+
 static gboolean
 day_in_years_cb (gpointer key G_GNUC_UNUSED,
                  gpointer value,
@@ -421,23 +440,6 @@ load_text (AccordCalendar  *self,
   g_hash_table_unref (scratch.days);
   g_hash_table_unref (scratch.years);
   return ok;
-}
-
-static int
-compare_years (gconstpointer a,
-               gconstpointer b)
-{
-  int x = *(const int *) a;
-  int y = *(const int *) b;
-
-  return (x > y) - (x < y);
-}
-
-static int
-compare_strings (const void *a,
-                 const void *b)
-{
-  return strcmp (*(char * const *) a, *(char * const *) b);
 }
 
 static void
