@@ -15,6 +15,8 @@ typedef struct
 {
   int      n_cases;
   int      n_people;
+  int      n_sessions;
+  int      n_venues;
   gint64   seed;
   gboolean if_empty;
 } SeedOptions;
@@ -61,10 +63,10 @@ static gboolean
 check_seed_options (const SeedOptions  *options,
                     GError            **error)
 {
-  if (options->n_cases < 0 || options->n_people < 0)
+  if (options->n_cases < 0 || options->n_people < 0 || options->n_sessions < 0 || options->n_venues < 0)
     {
       g_set_error_literal (error, CLI_ERROR, CLI_ERROR_USAGE,
-                           _("The options --cases and --people take a number of zero or more"));
+                           _("The options --cases, --people, --sessions and --venues must be zero or more"));
       return FALSE;
     }
 
@@ -139,6 +141,8 @@ seed_store (CliContext         *cli,
   AccordSeedOptions seed_options = {
     .n_cases = (guint) options->n_cases,
     .n_people = (guint) options->n_people,
+    .n_sessions = (guint) options->n_sessions,
+    .n_venues = (guint) options->n_venues,
     .seed = (guint32) options->seed,
   };
   Counts before, after, made;
@@ -255,17 +259,22 @@ cli_admin_seed (CliContext  *cli,
   SeedOptions options = {
     .n_cases = ACCORD_SEED_DEFAULT_CASES,
     .n_people = ACCORD_SEED_DEFAULT_PEOPLE,
+    .n_sessions = ACCORD_SEED_DEFAULT_SESSIONS,
     .seed = DEFAULT_SEED,
   };
   g_autofree char *cases_help = g_strdup_printf (_("How many cases to make (default: %d)"),
                                                  ACCORD_SEED_DEFAULT_CASES);
   g_autofree char *people_help = g_strdup_printf (_("How many people to put in the pool (default: %d)"),
                                                   ACCORD_SEED_DEFAULT_PEOPLE);
+  g_autofree char *sessions_help = g_strdup_printf (_("How many sessions to schedule (default: %d)"),
+                                                    ACCORD_SEED_DEFAULT_SESSIONS);
   const GOptionEntry entries[] = {
     { "cases", 0, 0, G_OPTION_ARG_INT, &options.n_cases, cases_help, N_("N") },
+    { "sessions", 0, 0, G_OPTION_ARG_INT, &options.n_sessions, sessions_help, N_("N") },
+    { "venues", 0, 0, G_OPTION_ARG_INT, &options.n_venues, N_("How many venues to open (default: 3)"), N_("N") },
     { "people", 0, 0, G_OPTION_ARG_INT, &options.n_people, people_help, N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &options.seed, N_("The random seed; the same seed gives the same data (default: 1)"), N_("S") },
-    { "if-empty", 0, 0, G_OPTION_ARG_NONE, &options.if_empty, N_("Do nothing, successfully, if the database already has cases or people"), NULL },
+    { "if-empty", 0, 0, G_OPTION_ARG_NONE, &options.if_empty, N_("Leave a database that already has cases or people as it is, and succeed"), NULL },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr(GOptionContext) context = cli_option_context_new (NULL, _("Fill an empty database with a demo bureau: people in every role, venues, and cases in every state of the workflow."), entries);

@@ -1230,10 +1230,10 @@ typedef struct
   const AccordSlotRequest *request;
   AccordCaseContext       *context;
   GHashTable              *interested;
-  GHashTable              *loads;      /* id -> recent sessions */
   GHashTable              *weekly;     /* id -> GArray of AccordWeeklySlot */
+  GHashTable              *role_loads; /* pool role -> GArray of AccordPersonLoad */
   GPtrArray               *needs;      /* Need */
-  GArray                  *venues;     /* gint64 */
+  GPtrArray               *venues;     /* AccordVenue, in the order to try */
   GPtrArray               *slots;      /* AccordSlot */
 } Finder;
 
@@ -1255,10 +1255,10 @@ finder_clear (Finder *f)
 {
   g_clear_pointer (&f->context, accord_case_context_free);
   g_clear_pointer (&f->interested, g_hash_table_unref);
-  g_clear_pointer (&f->loads, g_hash_table_unref);
   g_clear_pointer (&f->weekly, g_hash_table_unref);
+  g_clear_pointer (&f->role_loads, g_hash_table_unref);
   g_clear_pointer (&f->needs, g_ptr_array_unref);
-  g_clear_pointer (&f->venues, g_array_unref);
+  g_clear_pointer (&f->venues, g_ptr_array_unref);
   g_clear_pointer (&f->slots, g_ptr_array_unref);
 }
 
@@ -1361,27 +1361,6 @@ plan_needs (Finder  *f,
   return TRUE;
 }
 
-static gint64
-recent_load (Finder *f,
-             gint64  id,
-             gint64  since,
-             gint64  until)
-{
-  gpointer value;
-
-  if (g_hash_table_lookup_extended (f->loads, &id, NULL, &value))
-    return GPOINTER_TO_SIZE (value);
-
-  {
-    gint64 *key = g_new (gint64, 1);
-    gint64 load = accord_store_person_load (f->self->store, id, since, until, 0);
-
-    *key = id;
-    g_hash_table_insert (f->loads, key, GSIZE_TO_POINTER (load));
-    return load;
-  }
-}
-
 static gboolean
 is_required (const AccordSlotRequest *r,
              gint64                   id)
@@ -1392,21 +1371,15 @@ is_required (const AccordSlotRequest *r,
   return FALSE;
 }
 
-typedef struct
-{
-  gint64 id;
-  gint64 load;
-} Ranked;
-
 static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
+compare_loads (gconstpointer a,
+               gconstpointer b)
 {
-  const Ranked *x = a, *y = b;
+  const AccordPersonLoad *x = a, *y = b;
 
   if (x->load != y->load)
     return x->load < y->load ? -1 : 1;
-  return (x->id > y->id) - (x->id < y->id);
+  return (x->person_id > y->person_id) - (x->person_id < y->person_id);
 }
 
 /* Candidates of a need, fewest sessions in the 90 days before the range
@@ -1418,34 +1391,38 @@ rank_candidates (Finder  *f,
                  gint64   until,
                  GError **error)
 {
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (AccordPersonLoad));
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
   gboolean deciding = g_str_equal (need->session_role, "panelist") || g_str_equal (need->session_role, "presider") ||
                       g_str_equal (need->session_role, "mediator");
 
   for (guint k = 0; need->pool_roles[k] != NULL; k++)
     {
-      g_autoptr(GArray) ids = accord_store_person_ids_with_role (f->self->store, need->pool_roles[k], error);
+      /* Roles recur across needs (a lawyer is also a panelist): read each once. */
+      GArray *loads = g_hash_table_lookup (f->role_loads, need->pool_roles[k]);
 
-      if (ids == NULL)
-        return FALSE;
-      for (guint i = 0; i < ids->len; i++)
+      if (loads == NULL)
         {
-          gint64 *id = &g_array_index (ids, gint64, i);
-          Ranked r = { *id, 0 };
+          if ((loads = accord_store_role_loads (f->self->store, need->pool_roles[k], since, until, error)) == NULL)
+            return FALSE;
+          g_hash_table_insert (f->role_loads, g_strdup (need->pool_roles[k]), loads);
+        }
+      for (guint i = 0; i < loads->len; i++)
+        {
+          AccordPersonLoad *l = &g_array_index (loads, AccordPersonLoad, i);
 
-          if (g_hash_table_contains (seen, id) || is_required (f->request, *id) ||
-              (deciding && g_hash_table_contains (f->interested, id)))
+          if (g_hash_table_contains (seen, &l->person_id) || is_required (f->request, l->person_id) ||
+              (deciding && g_hash_table_contains (f->interested, &l->person_id)))
             continue;
-          g_hash_table_add (seen, g_memdup2 (id, sizeof *id));
-          r.load = recent_load (f, *id, since, until);
-          g_array_append_val (ranked, r);
+          g_hash_table_add (seen, &l->person_id);
+          g_array_append_val (ranked, *l);
         }
     }
-  g_array_sort (ranked, compare_ranked);
+
+  g_array_sort (ranked, compare_loads);
   need->candidates = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ranked->len);
   for (guint i = 0; i < ranked->len; i++)
-    g_array_append_val (need->candidates, g_array_index (ranked, Ranked, i).id);
+    g_array_append_val (need->candidates, g_array_index (ranked, AccordPersonLoad, i).person_id);
   return TRUE;
 }
 
@@ -1534,13 +1511,25 @@ required_free (Finder     *f,
   return TRUE;
 }
 
-/* Every rule, soft ones included, must hold for a suggested slot. */
 static gboolean
-slot_is_clean (Finder  *f,
-               gint64   starts_at,
-               gint64   venue_id,
-               GArray  *participants,
-               GError **error)
+only_venue_rules (GPtrArray *conflicts)
+{
+  for (guint i = 0; i < conflicts->len; i++)
+    if (((AccordConflict *) g_ptr_array_index (conflicts, i))->venue_id == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Every rule, soft ones included, must hold for a suggested slot.  Sets
+ * @venue_only when what failed concerns the venue alone, so that another
+ * venue may still do. */
+static gboolean
+slot_is_clean (Finder    *f,
+               gint64     starts_at,
+               gint64     venue_id,
+               GArray    *participants,
+               gboolean  *venue_only,
+               GError   **error)
 {
   AccordSessionInput proposal = {
     f->request->case_number, f->request->kind, starts_at,
@@ -1549,6 +1538,7 @@ slot_is_clean (Finder  *f,
   };
   g_autoptr(GPtrArray) conflicts = accord_scheduler_check (f->self, &proposal, 0, error);
 
+  *venue_only = conflicts != NULL && only_venue_rules (conflicts);
   return conflicts != NULL && conflicts->len == 0;
 }
 
@@ -1563,6 +1553,7 @@ try_slot (Finder     *f,
   gint64 ends_at = starts_at + (gint64) f->request->duration_minutes * 60;
   g_autoptr(GHashTable) busy = accord_store_busy_persons (f->self->store, starts_at - buffer, ends_at + buffer, error);
   g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+  g_autoptr(GHashTable) busy_venues = NULL;
 
   *found = FALSE;
   if (busy == NULL)
@@ -1574,26 +1565,37 @@ try_slot (Finder     *f,
   if (!fill_needs (f, busy, start, participants))
     return TRUE;
 
+  if (f->venues->len > 0 &&
+      (busy_venues = accord_store_busy_venues (f->self->store, starts_at - buffer, ends_at + buffer, error)) == NULL)
+    return FALSE;
+
+  /* Only free venues that are large enough get the full check. */
   for (guint v = 0; v < MAX (f->venues->len, 1); v++)
     {
-      gint64 venue_id = f->venues->len ? g_array_index (f->venues, gint64, v) : 0;
+      AccordVenue *venue = f->venues->len ? g_ptr_array_index (f->venues, v) : NULL;
       g_autoptr(GError) local_error = NULL;
+      gboolean venue_only;
       AccordSlot *slot;
 
-      if (!slot_is_clean (f, starts_at, venue_id, participants, &local_error))
+      if (venue != NULL && (g_hash_table_contains (busy_venues, &venue->id) ||
+                            (guint) venue->capacity < participants->len + f->context->petitioner_ids->len))
+        continue;
+      if (!slot_is_clean (f, starts_at, venue ? venue->id : 0, participants, &venue_only, &local_error))
         {
           if (local_error != NULL)
             {
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
-          continue;
+          if (venue_only)
+            continue;
+          return TRUE;   /* the people do not fit: no venue will help */
         }
 
       slot = g_new0 (AccordSlot, 1);
       slot->starts_at = starts_at;
       slot->ends_at = ends_at;
-      slot->venue_id = venue_id;
+      slot->venue_id = venue ? venue->id : 0;
       slot->participants = g_array_ref (participants);
       g_ptr_array_add (f->slots, slot);
       *found = TRUE;
@@ -1624,6 +1626,19 @@ scan_day (Finder  *f,
   return TRUE;
 }
 
+/* The venues asked for, or every open one, smallest first so that large
+ * rooms stay free for large sessions. */
+static int
+compare_capacity (gconstpointer a,
+                  gconstpointer b)
+{
+  const AccordVenue *x = *(AccordVenue * const *) a, *y = *(AccordVenue * const *) b;
+
+  if (x->capacity != y->capacity)
+    return x->capacity - y->capacity;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
 static gboolean
 load_venues (Finder  *f,
              GError **error)
@@ -1631,20 +1646,27 @@ load_venues (Finder  *f,
   const AccordSlotRequest *r = f->request;
   g_autoptr(GPtrArray) all = NULL;
 
-  f->venues = g_array_new (FALSE, FALSE, sizeof (gint64));
-  if (r->venue_ids != NULL && r->n_venues > 0)
+  f->venues = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_venue_free);
+  for (guint i = 0; r->venue_ids != NULL && i < r->n_venues; i++)
     {
-      g_array_append_vals (f->venues, r->venue_ids, r->n_venues);
-      return TRUE;
+      AccordVenue *venue = accord_store_get_venue (f->self->store, r->venue_ids[i], error);
+
+      if (venue == NULL)
+        return FALSE;
+      g_ptr_array_add (f->venues, venue);
     }
+  if (r->venue_ids != NULL && r->n_venues > 0)
+    return TRUE;
+
   if ((all = accord_store_list_venues (f->self->store, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < all->len; i++)
     {
       AccordVenue *v = g_ptr_array_index (all, i);
       if (v->active)
-        g_array_append_val (f->venues, v->id);
+        g_ptr_array_add (f->venues, accord_venue_copy (v));
     }
+  g_ptr_array_sort (f->venues, compare_capacity);
   return TRUE;
 }
 
@@ -1700,7 +1722,7 @@ accord_scheduler_suggest (AccordScheduler          *self,
 
   since = g_date_time_new (self->rules.time_zone, g_date_get_year (&day), g_date_get_month (&day),
                            g_date_get_day (&day), 0, 0, 0);
-  f.loads = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  f.role_loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   f.weekly = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   f.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_slot_free);
   for (guint n = 0; n < f.needs->len; n++)

@@ -28,6 +28,12 @@ typedef struct
 
 typedef struct
 {
+  gint64 person_id;
+  gint64 load;
+} AccordPersonLoad;
+
+typedef struct
+{
   gint64  id;
   char   *number;
   char   *leader;
@@ -83,8 +89,14 @@ GHashTable        *accord_store_busy_persons        (AccordStore        *self,
                                                      gint64              from,
                                                      gint64              to,
                                                      GError            **error);
-GArray            *accord_store_person_ids_with_role (AccordStore       *self,
+GHashTable        *accord_store_busy_venues         (AccordStore        *self,
+                                                     gint64              from,
+                                                     gint64              to,
+                                                     GError            **error);
+GArray            *accord_store_role_loads          (AccordStore        *self,
                                                      const char         *role,
+                                                     gint64              since,
+                                                     gint64              until,
                                                      GError            **error);
 gboolean           accord_store_insert_session      (AccordStore        *self,
                                                      const AccordSessionInput *input,

@@ -355,30 +355,64 @@ accord_store_busy_persons (AccordStore  *self,
   return id_set (self, stmt, error);
 }
 
-GArray *
-accord_store_person_ids_with_role (AccordStore  *self,
-                                   const char   *role,
-                                   GError      **error)
+/* Venues booked in a session overlapping [from, to). */
+GHashTable *
+accord_store_busy_venues (AccordStore  *self,
+                          gint64        from,
+                          gint64        to,
+                          GError      **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "SELECT venue_id FROM session WHERE starts_at > ?1 - 86400 AND starts_at < ?2 "
+                               "AND ends_at > ?1 AND status <> 'cancelled' AND venue_id IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, to);
+  return id_set (self, stmt, error);
+}
+
+/**
+ * accord_store_role_loads:
+ *
+ * Returns: (transfer full): an AccordPersonLoad for each active person with
+ * @role: how many sessions they take part in that start in [@since, @until).
+ */
+GArray *
+accord_store_role_loads (AccordStore  *self,
+                         const char   *role,
+                         gint64        since,
+                         gint64        until,
+                         GError      **error)
+{
+  g_autoptr(GArray) loads = g_array_new (FALSE, FALSE, sizeof (AccordPersonLoad));
   sqlite3_stmt *stmt;
   int rc;
 
+  /* One statement for the whole role: the counts read the covering
+   * (person_id, starts_at, active) index. */
   stmt = accord_store_prepare (self,
-                               "SELECT r.person_id FROM person_role r JOIN person p ON p.id = r.person_id "
-                               "WHERE r.role = ? AND p.active ORDER BY r.person_id", error);
+                               "SELECT r.person_id, (SELECT count(*) FROM session_participant sp "
+                               "  WHERE sp.person_id = r.person_id AND sp.starts_at >= ?2 AND sp.starts_at < ?3 "
+                               "  AND sp.active) "
+                               "FROM person_role r JOIN person p ON p.id = r.person_id "
+                               "WHERE r.role = ?1 AND p.active ORDER BY r.person_id", error);
   if (stmt == NULL)
     return NULL;
   accord_bind_text (stmt, 1, role);
+  sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_int64 (stmt, 3, until);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      AccordPersonLoad load = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (loads, load);
     }
   if (!finish_rows (self, stmt, rc, error))
     return NULL;
 
-  return g_steal_pointer (&ids);
+  return g_steal_pointer (&loads);
 }
 
 /* Writing sessions: called inside the scheduler's transaction -------- */

@@ -100,10 +100,13 @@ main (int   argc,
 {
   AccordSeedOptions options = {
     env_uint ("ACCORD_BENCH_CASES", 100000), env_uint ("ACCORD_BENCH_PEOPLE", 10000), 1,
-    env_uint ("ACCORD_BENCH_SESSIONS", 1000000), 100,
+    env_uint ("ACCORD_BENCH_SESSIONS", 1000000), env_uint ("ACCORD_BENCH_VENUES", 500),
   };
-  g_autofree char *dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
+  /* ACCORD_BENCH_DB keeps the seeded database for the next run. */
+  const char *kept = g_getenv ("ACCORD_BENCH_DB");
+  g_autofree char *dir = kept ? NULL : g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
+  g_autofree char *path = kept ? g_strdup (kept) : g_build_filename (dir, "bench.db", NULL);
+  gboolean seeded = kept != NULL && g_file_test (kept, G_FILE_TEST_EXISTS);
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(AccordScheduler) scheduler = NULL;
   g_autoptr(GError) error = NULL;
@@ -120,7 +123,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   start = g_get_monotonic_time ();
-  accord_seed (store, &options, &error);
+  if (!seeded)
+    accord_seed (store, &options, &error);
   g_assert_no_error (error);
   printf ("seeded %u cases, %u people, %u sessions in %.1f s\n", options.n_cases, options.n_people,
           options.n_sessions, (g_get_monotonic_time () - start) / 1e6);
@@ -176,6 +180,7 @@ main (int   argc,
   sqlite3_close (raw);
   g_clear_object (&scheduler);
   g_clear_object (&store);
+  if (kept == NULL)
   {
     const char *suffixes[] = { "", "-wal", "-shm" };
     for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
@@ -184,6 +189,7 @@ main (int   argc,
         g_remove (file);
       }
   }
-  g_rmdir (dir);
+  if (dir != NULL)
+    g_rmdir (dir);
   return 0;
 }
