@@ -5,6 +5,8 @@
 
 #include "accord-case.h"
 #include "accord-records.h"
+#include "accord-scheduler.h"
+#include "accord-session.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +18,7 @@ void      cli_print_error         (const char  *message);
 void      cli_print_usage_error   (const char  *message,
                                    const char  *command);
 void      cli_print_json          (JsonNode    *node);
+void      cli_print_warning       (const char  *message);
 
 JsonNode *cli_json_case           (AccordCase         *c,
                                    gboolean            reveal);
@@ -34,5 +37,37 @@ void      cli_print_case_details  (AccordCase         *c,
 void      cli_print_person_table  (GPtrArray          *persons,
                                    gboolean            reveal);
 void      cli_print_venue_table   (GPtrArray          *venues);
+
+/* Scheduling.  Times are shown in the bureau's time @zone. */
+char     *cli_format_time         (gint64              instant,
+                                   GTimeZone          *zone);
+char     *cli_format_iso_time     (gint64              instant,
+                                   GTimeZone          *zone);
+char     *cli_format_span         (gint64              starts_at,
+                                   gint64              ends_at,
+                                   GTimeZone          *zone);
+char     *cli_format_conflicts    (GPtrArray          *conflicts);
+
+JsonNode *cli_json_conflicts      (GPtrArray          *conflicts);
+JsonNode *cli_json_session        (const AccordSession *session,
+                                   GPtrArray          *conflicts,
+                                   GTimeZone          *zone);
+JsonNode *cli_json_sessions       (GPtrArray          *sessions,
+                                   GTimeZone          *zone);
+JsonNode *cli_json_broken         (GPtrArray          *broken,
+                                   GTimeZone          *zone);
+JsonNode *cli_json_slots          (GPtrArray          *slots,
+                                   GTimeZone          *zone);
+
+void      cli_print_conflicts     (GPtrArray          *conflicts);
+void      cli_print_conflict_warnings (GPtrArray      *conflicts);
+void      cli_print_session_table (GPtrArray          *sessions,
+                                   GTimeZone          *zone);
+void      cli_print_session_details (const AccordSession *session,
+                                   GTimeZone          *zone);
+void      cli_print_broken        (GPtrArray          *broken,
+                                   GTimeZone          *zone);
+void      cli_print_slots         (GPtrArray          *slots,
+                                   GTimeZone          *zone);
 
 G_END_DECLS

@@ -6,7 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "accord-i18n.h"
+#include "accord-calendar.h"
 #include "accord-case.h"
+#include "accord-ical.h"
+#include "accord-scheduler.h"
 #include "accord-validate.h"
 
 #include "accord-cli.h"
@@ -33,6 +36,12 @@ static const CliNoun nouns[] = {
     cli_person_verbs, NULL },
   { "venue", N_("Keep the rooms where hearings and mediations take place"),
     cli_venue_verbs, NULL },
+  { "session", N_("Check, book, move and cancel hearings, mediations and other sessions; find slots"),
+    cli_session_verbs, NULL },
+  { "calendar", N_("Import and show the working calendar: public holidays and worked weekend days"),
+    cli_calendar_verbs, NULL },
+  { "export", N_("Export sessions to other programs"), cli_export_verbs, NULL },
+  { "import", N_("Import busy times from other programs"), cli_import_verbs, NULL },
   { "audit", N_("Check the audit log"), cli_audit_verbs, NULL },
 };
 
@@ -108,10 +117,10 @@ nouns_summary (void)
 }
 
 static char *
-verbs_summary (const CliNoun *noun,
-               GArray        *verbs)
+verbs_summary (const char *summary,
+               GArray     *verbs)
 {
-  GString *text = g_string_new (_(noun->summary));
+  GString *text = g_string_new (summary);
 
   g_string_append_printf (text, "\n\n%s", _("Verbs:"));
   for (guint i = 0; i < verbs->len; i++)
@@ -147,16 +156,13 @@ find_verb (GArray     *verbs,
 
 static void
 set_command (CliContext *cli,
-             const char *noun,
-             const char *verb)
+             const char *noun)
 {
   g_free (cli->command);
   if (noun == NULL)
     cli->command = g_strdup ("accord-cli");
-  else if (verb == NULL)
-    cli->command = g_strdup_printf ("accord-cli %s", noun);
   else
-    cli->command = g_strdup_printf ("accord-cli %s %s", noun, verb);
+    cli->command = g_strdup_printf ("accord-cli %s", noun);
 
   g_set_prgname (cli->command);
 }
@@ -169,31 +175,8 @@ run_verb (CliContext     *cli,
           GError        **error)
 {
   g_autoptr(GArray) verbs = noun->verbs ();
-  g_autofree char *summary = verbs_summary (noun, verbs);
-  g_autoptr(GOptionContext) context = cli_option_context_new (_("VERB"), summary, NULL);
-  const CliVerb *verb;
 
-  /* Options after the verb belong to the verb. */
-  g_option_context_set_strict_posix (context, TRUE);
-  g_option_context_set_description (context, _("Run “accord-cli NOUN VERB --help” for the options of a verb."));
-  if (!cli_parse_options (cli, context, &argc, &argv, error))
-    return FALSE;
-
-  if (argc < 2)
-    {
-      g_set_error_literal (error, CLI_ERROR, CLI_ERROR_USAGE, _("A verb is required"));
-      return FALSE;
-    }
-
-  verb = find_verb (verbs, argv[1]);
-  if (verb == NULL)
-    {
-      set_unknown_word_error (error, FALSE, argv[1]);
-      return FALSE;
-    }
-
-  set_command (cli, noun->name, verb->name);
-  return verb->func (cli, argc - 1, argv + 1, error);
+  return cli_run_subverbs (cli, _(noun->summary), verbs, argc, argv, error);
 }
 
 static gboolean
@@ -224,7 +207,7 @@ run (CliContext  *cli,
       return FALSE;
     }
 
-  set_command (cli, noun->name, NULL);
+  set_command (cli, noun->name);
   if (noun->verbs == NULL)
     return noun->func (cli, argc - 1, argv + 1, error);
 
@@ -236,6 +219,9 @@ is_refusal (const GError *error)
 {
   return error->domain == ACCORD_VALIDATE_ERROR
          || error->domain == ACCORD_CASE_ERROR
+         || error->domain == ACCORD_SCHEDULER_ERROR
+         || g_error_matches (error, ACCORD_CALENDAR_ERROR, ACCORD_CALENDAR_ERROR_PARSE)
+         || g_error_matches (error, ACCORD_ICAL_ERROR, ACCORD_ICAL_ERROR_PARSE)
          || g_error_matches (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_DUPLICATE)
          || g_error_matches (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_STALE);
 }
@@ -354,6 +340,47 @@ cli_require_option (gboolean     given,
   return TRUE;
 }
 
+/* A verb's options end at its first argument: that argument names the
+ * next verb (a noun's verb, or "add" in "person absence add"). */
+gboolean
+cli_run_subverbs (CliContext  *cli,
+                  const char  *summary,
+                  GArray      *verbs,
+                  int          argc,
+                  char       **argv,
+                  GError     **error)
+{
+  g_autofree char *text = verbs_summary (summary, verbs);
+  g_autoptr(GOptionContext) context = cli_option_context_new (_("VERB"), text, NULL);
+  const CliVerb *verb;
+  char *command;
+
+  /* Options after the verb belong to the verb. */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_description (context, _("Run “accord-cli NOUN VERB --help” for the options of a verb."));
+  if (!cli_parse_options (cli, context, &argc, &argv, error))
+    return FALSE;
+
+  if (argc < 2)
+    {
+      g_set_error_literal (error, CLI_ERROR, CLI_ERROR_USAGE, _("A verb is required"));
+      return FALSE;
+    }
+
+  verb = find_verb (verbs, argv[1]);
+  if (verb == NULL)
+    {
+      set_unknown_word_error (error, FALSE, argv[1]);
+      return FALSE;
+    }
+
+  command = g_strdup_printf ("%s %s", cli->command, verb->name);
+  g_free (cli->command);
+  cli->command = command;
+  g_set_prgname (cli->command);
+  return verb->func (cli, argc - 1, argv + 1, error);
+}
+
 /* Only init and seed may create a database: elsewhere a mistyped --db
  * would otherwise leave an empty database behind. */
 AccordStore *
@@ -389,7 +416,7 @@ main (int    argc,
 
   accord_i18n_init ();
 
-  set_command (&cli, NULL, NULL);
+  set_command (&cli, NULL);
   if (!run (&cli, argc, argv, &error))
     status = report_error (&cli, error);
 

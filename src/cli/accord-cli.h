@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "accord-scheduler.h"
 #include "accord-store.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,14 @@ typedef struct
   gboolean  reveal;
   char     *command;   /* e.g. "accord-cli case add", for --help hints */
 } CliContext;
+
+/* How a time option reads a plain date (YYYY-MM-DD) */
+typedef enum
+{
+  CLI_TIME_EXACT,       /* not at all: a date and a time are required */
+  CLI_TIME_DAY_START,   /* as the start of that local day */
+  CLI_TIME_DAY_END,     /* as the end of that local day (the next midnight) */
+} CliTimeKind;
 
 /* A command gets its verb (or verb-less noun) as argv[0]. */
 typedef gboolean (*CliCommandFunc) (CliContext  *cli,
@@ -68,6 +77,40 @@ gboolean        cli_require_option     (gboolean             given,
 AccordStore    *cli_open_store         (CliContext          *cli,
                                         gboolean             create,
                                         GError             **error);
+gboolean        cli_run_subverbs       (CliContext          *cli,
+                                        const char          *summary,
+                                        GArray              *verbs,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+
+/* Shared by the scheduling commands (accord-cli-session.c). */
+AccordScheduler *cli_open_scheduler    (CliContext          *cli,
+                                        AccordStore        **store,
+                                        GError             **error);
+GTimeZone      *cli_scheduler_zone     (AccordScheduler     *scheduler);
+gboolean        cli_parse_id           (const char          *text,
+                                        const char          *what,
+                                        gint64              *id,
+                                        GError             **error);
+gboolean        cli_single_id          (int                  argc,
+                                        char               **argv,
+                                        const char          *what,
+                                        gint64              *id,
+                                        GError             **error);
+gboolean        cli_parse_time         (const char          *option,
+                                        const char          *text,
+                                        GTimeZone           *zone,
+                                        CliTimeKind          kind,
+                                        gint64              *instant,
+                                        GError             **error);
+gboolean        cli_parse_range        (const char          *from,
+                                        const char          *to,
+                                        GTimeZone           *zone,
+                                        guint                default_days,
+                                        gint64              *start,
+                                        gint64              *end,
+                                        GError             **error);
 
 /* Verb tables, built at run time so that the summaries are translated and
  * the workflow verbs take their names from core. */
@@ -75,6 +118,10 @@ GArray         *cli_case_verbs         (void);
 GArray         *cli_person_verbs       (void);
 GArray         *cli_venue_verbs        (void);
 GArray         *cli_audit_verbs        (void);
+GArray         *cli_session_verbs      (void);
+GArray         *cli_calendar_verbs     (void);
+GArray         *cli_export_verbs       (void);
+GArray         *cli_import_verbs       (void);
 
 gboolean        cli_admin_init         (CliContext          *cli,
                                         int                  argc,
