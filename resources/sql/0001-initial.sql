@@ -55,6 +55,12 @@ CREATE TABLE "case" (
   leader             TEXT,
   investigator       TEXT,
   evaluation         TEXT CHECK (evaluation IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+  -- Derived from the deadline rules whenever the case changes, so that the
+  -- indicators and the reminder planner are index range queries.
+  accept_due         TEXT,
+  reply_due          TEXT,
+  next_step          TEXT,
+  next_due           TEXT,
   version            INTEGER NOT NULL DEFAULT 1,
   created_at         INTEGER NOT NULL,
   updated_at         INTEGER NOT NULL,
@@ -63,6 +69,22 @@ CREATE TABLE "case" (
 );
 CREATE INDEX case_by_status ON "case" (status, id);
 CREATE INDEX case_by_received ON "case" (received_on);
+CREATE INDEX case_by_accept_due ON "case" (accept_due);
+CREATE INDEX case_by_reply_due ON "case" (reply_due);
+CREATE INDEX case_by_replied ON "case" (replied_on);
+CREATE INDEX case_by_next_due ON "case" (next_due) WHERE next_due IS NOT NULL;
+
+-- Approved extensions of a step's period (DOMAIN.md §2).
+CREATE TABLE case_extension (
+  id         INTEGER PRIMARY KEY,
+  case_id    INTEGER NOT NULL REFERENCES "case" (id) ON DELETE CASCADE,
+  step       TEXT NOT NULL,
+  days       INTEGER NOT NULL CHECK (days > 0),
+  approver   TEXT NOT NULL CHECK (length(approver) > 0),
+  reason     TEXT NOT NULL CHECK (length(reason) > 0),
+  granted_at INTEGER NOT NULL
+);
+CREATE INDEX case_extension_by_case ON case_extension (case_id);
 
 CREATE TABLE case_petitioner (
   case_id       INTEGER NOT NULL REFERENCES "case" (id) ON DELETE CASCADE,

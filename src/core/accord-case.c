@@ -46,7 +46,7 @@ static const char *text_names[ACCORD_CASE_N_TEXTS] = {
   "number", "title", "summary", "category", "channel", "status", "received_on", "accepted_on",
   "declined_on", "decline_reason", "assigned_on", "replied_on", "opinion", "review_requested_on",
   "reviewed_on", "review_opinion", "re_review_requested_on", "terminated_on", "re_review_opinion",
-  "responsible_unit", "leader", "investigator", "evaluation", "petitioner_names",
+  "responsible_unit", "leader", "investigator", "evaluation", "next_step", "next_due", "petitioner_names",
 };
 
 static const char *flag_names[ACCORD_CASE_N_FLAGS] = {
@@ -78,6 +78,8 @@ static const char * const text_labels[] = {
   [ACCORD_CASE_LEADER] = N_("Leader in charge"),
   [ACCORD_CASE_INVESTIGATOR] = N_("Investigator"),
   [ACCORD_CASE_EVALUATION] = N_("Evaluation"),
+  [ACCORD_CASE_NEXT_STEP] = N_("Next step"),
+  [ACCORD_CASE_NEXT_DUE] = N_("Next deadline"),
   [ACCORD_CASE_PETITIONER_NAMES] = N_("Petitioners"),
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (text_labels) == ACCORD_CASE_N_TEXTS);

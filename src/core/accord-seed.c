@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-deadlines.h"
 #include "accord-enums.h"
 #include "accord-seed.h"
 #include "accord-store-private.h"
@@ -22,6 +23,9 @@ typedef struct
   guint                    n_venues;
   GTimeZone               *zone;
   char                    *pattern;
+  char                    *today_text;
+  AccordCalendar          *calendar;
+  AccordDeadlineProfile   *profile;
 } Seeder;
 
 static const char *surnames[] = {
@@ -335,72 +339,119 @@ status_rank (const char *status)
 }
 
 static void
-bind_step (sqlite3_stmt *stmt,
-           Seeder       *s,
-           GDate        *date,
-           int           column,
-           int           max_days)
+set_step (AccordCase     *c,
+          Seeder         *s,
+          GDate          *date,
+          AccordCaseText  field,
+          int             max_days)
 {
   g_autofree char *d = advance (s, date, max_days);
 
-  accord_bind_text (stmt, column, d);
+  accord_case_set_text (c, field, d);
 }
 
-/* Fills the workflow columns (parameters 10 to 24 and 26 of the insert) for a case
- * that has come as far as @status, each date a little after the one before. */
+/* Fills the workflow fields of a case that has come as far as @status,
+ * each date a little after the one before. */
 static void
-bind_workflow (sqlite3_stmt *stmt,
-               Seeder       *s,
-               const char   *status,
-               GDate        *date)
+fill_workflow (AccordCase *c,
+               Seeder     *s,
+               const char *status,
+               GDate      *date)
 {
   int rank = status_rank (status);
 
-  for (int i = 10; i <= 24; i++)
-    sqlite3_bind_null (stmt, i);
-  sqlite3_bind_int (stmt, 26, 0);
-
+  accord_case_set_text (c, ACCORD_CASE_STATUS, status);
   if (g_str_equal (status, "declined"))
     {
-      bind_step (stmt, s, date, 11, 10);
-      accord_bind_text (stmt, 12, "属于涉法涉诉事项，已告知信访人通过法律途径解决");
-      sqlite3_bind_int (stmt, 26, 1);
+      set_step (c, s, date, ACCORD_CASE_DECLINED_ON, 10);
+      accord_case_set_text (c, ACCORD_CASE_DECLINE_REASON, "属于涉法涉诉事项，已告知信访人通过法律途径解决");
+      accord_case_set_flag (c, ACCORD_CASE_LITIGATION_RELATED, TRUE);
       return;
     }
 
   if (rank >= 1)
     {
-      bind_step (stmt, s, date, 10, 12);                   /* accepted_on */
-      accord_bind_text (stmt, 23, PICK (s->rand, leaders));
+      set_step (c, s, date, ACCORD_CASE_ACCEPTED_ON, 12);
+      accord_case_set_text (c, ACCORD_CASE_LEADER, PICK (s->rand, leaders));
     }
   if (rank == 2 || (rank >= 3 && g_rand_int_range (s->rand, 0, 10) < 7))
     {
-      bind_step (stmt, s, date, 13, 5);                    /* assigned_on */
-      accord_bind_text (stmt, 22, PICK (s->rand, units));
+      set_step (c, s, date, ACCORD_CASE_ASSIGNED_ON, 5);
+      accord_case_set_text (c, ACCORD_CASE_RESPONSIBLE_UNIT, PICK (s->rand, units));
     }
   if (rank >= 3)
     {
-      bind_step (stmt, s, date, 14, 50);                   /* replied_on */
-      accord_bind_text (stmt, 15, PICK (s->rand, opinions));
+      set_step (c, s, date, ACCORD_CASE_REPLIED_ON, 50);
+      accord_case_set_text (c, ACCORD_CASE_OPINION, PICK (s->rand, opinions));
     }
   /* Most terminated cases end after the reply; some after a re-review. */
   if (rank >= 4 && (rank < 7 || g_rand_int_range (s->rand, 0, 4) == 0))
     {
-      bind_step (stmt, s, date, 16, 25);                   /* review_requested_on */
+      set_step (c, s, date, ACCORD_CASE_REVIEW_REQUESTED_ON, 25);
       if (rank >= 5)
         {
-          bind_step (stmt, s, date, 17, 28);               /* reviewed_on */
-          accord_bind_text (stmt, 18, PICK (s->rand, opinions));
+          set_step (c, s, date, ACCORD_CASE_REVIEWED_ON, 28);
+          accord_case_set_text (c, ACCORD_CASE_REVIEW_OPINION, PICK (s->rand, opinions));
         }
       if (rank >= 6)
-        bind_step (stmt, s, date, 19, 25);                 /* re_review_requested_on */
+        set_step (c, s, date, ACCORD_CASE_RE_REVIEW_REQUESTED_ON, 25);
       if (rank == 7)
-        accord_bind_text (stmt, 21, PICK (s->rand, opinions));
+        accord_case_set_text (c, ACCORD_CASE_RE_REVIEW_OPINION, PICK (s->rand, opinions));
     }
   if (rank == 7)
-    bind_step (stmt, s, date, 20, 30);                     /* terminated_on */
+    set_step (c, s, date, ACCORD_CASE_TERMINATED_ON, 30);
   if (rank >= 3 && rank != 4 && rank != 6 && g_rand_int_range (s->rand, 0, 10) < 7)
-    accord_bind_text (stmt, 24, PICK (s->rand, evaluations));
+    accord_case_set_text (c, ACCORD_CASE_EVALUATION, PICK (s->rand, evaluations));
+}
+
+/* The deadline columns the store keeps for every case (see
+ * accord_store_refresh_deadlines), computed in memory here. */
+static void
+bind_deadlines (sqlite3_stmt *stmt,
+                Seeder       *s,
+                AccordCase   *c)
+{
+  AccordDeadlineContext context = { NULL, 0, 0, s->today_text, 3 };
+  g_autoptr(GPtrArray) deadlines = accord_deadlines_compute (s->profile, s->calendar, c, &context);
+  AccordDeadline *next = NULL;
+
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      AccordDeadline *d = g_ptr_array_index (deadlines, i);
+
+      if (g_str_equal (d->step, "accept"))
+        accord_bind_text (stmt, 31, d->due_date);
+      else if (g_str_equal (d->step, "reply"))
+        accord_bind_text (stmt, 32, d->due_date);
+      if (d->done_date == NULL && (next == NULL || strcmp (d->due_date, next->due_date) < 0))
+        next = d;
+    }
+  accord_bind_text (stmt, 33, next ? next->step : NULL);
+  accord_bind_text (stmt, 34, next ? next->due_date : NULL);
+}
+
+static void
+bind_case (sqlite3_stmt *stmt,
+           AccordCase   *c)
+{
+  static const struct { int param; AccordCaseText field; } texts[] = {
+    { 2, ACCORD_CASE_NUMBER }, { 5, ACCORD_CASE_TITLE }, { 6, ACCORD_CASE_SUMMARY }, { 7, ACCORD_CASE_CATEGORY },
+    { 8, ACCORD_CASE_CHANNEL }, { 9, ACCORD_CASE_STATUS }, { 10, ACCORD_CASE_ACCEPTED_ON },
+    { 11, ACCORD_CASE_DECLINED_ON }, { 12, ACCORD_CASE_DECLINE_REASON }, { 13, ACCORD_CASE_ASSIGNED_ON },
+    { 14, ACCORD_CASE_REPLIED_ON }, { 15, ACCORD_CASE_OPINION }, { 16, ACCORD_CASE_REVIEW_REQUESTED_ON },
+    { 17, ACCORD_CASE_REVIEWED_ON }, { 18, ACCORD_CASE_REVIEW_OPINION }, { 19, ACCORD_CASE_RE_REVIEW_REQUESTED_ON },
+    { 20, ACCORD_CASE_TERMINATED_ON }, { 21, ACCORD_CASE_RE_REVIEW_OPINION }, { 22, ACCORD_CASE_RESPONSIBLE_UNIT },
+    { 23, ACCORD_CASE_LEADER }, { 24, ACCORD_CASE_EVALUATION }, { 25, ACCORD_CASE_RECEIVED_ON },
+  };
+  static const struct { int param; AccordCaseFlag flag; } flags[] = {
+    { 26, ACCORD_CASE_LITIGATION_RELATED }, { 27, ACCORD_CASE_COLLECTIVE }, { 28, ACCORD_CASE_REPEAT },
+    { 29, ACCORD_CASE_CROSS_LEVEL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    accord_bind_text (stmt, texts[i].param, accord_case_get_text (c, texts[i].field));
+  for (guint i = 0; i < G_N_ELEMENTS (flags); i++)
+    sqlite3_bind_int (stmt, flags[i].param, accord_case_get_flag (c, flags[i].flag));
 }
 
 static char *
@@ -505,14 +556,16 @@ seed_case (AccordStore  *store,
   g_autofree char *received = NULL;
   g_autofree char *number = NULL;
   gint64 first_petitioner = s->petitioner_id + 1, seq;
+  g_autoptr(AccordCase) c = NULL;
   sqlite3_stmt *stmt;
-  GDate date = s->today;
+  GDate date = s->today, received_date;
 
   s->first_petitioner_of_case[case_id - 1] = first_petitioner;
 
   /* Received dates run forward with the case ids, as in a real register. */
   g_date_subtract_days (&date, 729 - (guint) ((case_id - 1) * 730 / s->options->n_cases));
   received = date_string (&date);
+  received_date = date;
   number = next_number (s, g_date_get_year (&date), &seq);
   {
     GString *text = g_string_new (m->summary);
@@ -523,32 +576,37 @@ seed_case (AccordStore  *store,
   if (!seed_petitioners (store, s, n_petitioners, names, error))
     return FALSE;
 
+  c = accord_case_new ();
+  accord_case_set_text (c, ACCORD_CASE_NUMBER, number);
+  accord_case_set_text (c, ACCORD_CASE_TITLE, title);
+  accord_case_set_text (c, ACCORD_CASE_SUMMARY, summary);
+  accord_case_set_text (c, ACCORD_CASE_CATEGORY, m->category);
+  accord_case_set_text (c, ACCORD_CASE_CHANNEL, PICK (s->rand, channels));
+  accord_case_set_text (c, ACCORD_CASE_RECEIVED_ON, received);
+  fill_workflow (c, s, status, &date);
+  accord_case_set_flag (c, ACCORD_CASE_COLLECTIVE, n_petitioners >= 5);
+  accord_case_set_flag (c, ACCORD_CASE_REPEAT, g_rand_int_range (s->rand, 0, 10) == 0);
+  accord_case_set_flag (c, ACCORD_CASE_CROSS_LEVEL, g_rand_int_range (s->rand, 0, 20) == 0);
+
   stmt = accord_store_prepare (store,
                                "INSERT INTO \"case\" (id, number, year, seq, title, summary, category, channel, "
                                "status, accepted_on, declined_on, decline_reason, assigned_on, replied_on, "
                                "opinion, review_requested_on, reviewed_on, review_opinion, "
                                "re_review_requested_on, terminated_on, re_review_opinion, responsible_unit, "
                                "leader, evaluation, received_on, litigation_related, collective, repeat, "
-                               "cross_level, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                               "?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, "
-                               "?25, ?26, ?27, ?28, ?29, ?30, ?30)", error);
+                               "cross_level, created_at, updated_at, accept_due, reply_due, next_step, next_due) "
+                               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
+                               "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?30, ?31, ?32, "
+                               "?33, ?34)", error);
   if (stmt == NULL)
     return FALSE;
+  sqlite3_clear_bindings (stmt);
   sqlite3_bind_int64 (stmt, 1, case_id);
-  accord_bind_text (stmt, 2, number);
-  sqlite3_bind_int (stmt, 3, g_date_get_year (&date));
+  sqlite3_bind_int (stmt, 3, g_date_get_year (&received_date));
   sqlite3_bind_int64 (stmt, 4, seq);
-  accord_bind_text (stmt, 5, title);
-  accord_bind_text (stmt, 6, summary);
-  accord_bind_text (stmt, 7, m->category);
-  accord_bind_text (stmt, 8, PICK (s->rand, channels));
-  accord_bind_text (stmt, 9, status);
-  accord_bind_text (stmt, 25, received);
-  bind_workflow (stmt, s, status, &date);
-  sqlite3_bind_int (stmt, 27, n_petitioners >= 5);
-  sqlite3_bind_int (stmt, 28, g_rand_int_range (s->rand, 0, 10) == 0);
-  sqlite3_bind_int (stmt, 29, g_rand_int_range (s->rand, 0, 20) == 0);
-  sqlite3_bind_int64 (stmt, 30, date_to_unix (&date));
+  bind_case (stmt, c);
+  bind_deadlines (stmt, s, c);
+  sqlite3_bind_int64 (stmt, 30, date_to_unix (&received_date));
 
   return accord_store_step_done (store, stmt, error) &&
          link_and_index (store, case_id, first_petitioner, n_petitioners, number, title, summary,
@@ -815,6 +873,10 @@ accord_seed (AccordStore              *store,
   g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
+  s.today_text = today;
+  if ((s.calendar = accord_store_calendar (store, error)) == NULL ||
+      (s.profile = accord_store_deadline_profile (store, error)) == NULL)
+    return FALSE;
   s.rand = g_rand_new_with_seed (options->seed);
   s.last_seq = g_hash_table_new (NULL, NULL);
   s.pattern = accord_store_get_setting (store, "case_number_pattern", ACCORD_DEFAULT_CASE_NUMBER_PATTERN);

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
+#include "accord-deadlines.h"
 #include "accord-store.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,13 @@ gboolean      accord_store_check_version (AccordStore        *self,
                                           gint64              id,
                                           GError            **error);
 gint64        accord_store_now           (void);
+AccordCalendar *accord_store_calendar    (AccordStore        *self,
+                                          GError            **error);
+AccordDeadlineProfile *accord_store_deadline_profile (AccordStore *self,
+                                          GError            **error);
+gboolean      accord_store_refresh_deadlines (AccordStore    *self,
+                                          gint64              case_id,
+                                          GError            **error);
 const char   *accord_store_get_actor     (AccordStore        *self);
 
 /* Appends to the audit chain; called inside the action's transaction. */

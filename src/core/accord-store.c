@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accord-deadlines.h"
 #include "accord-store-private.h"
 
 struct _AccordStore
@@ -18,6 +19,9 @@ struct _AccordStore
   char       *actor;
   GHashTable *statements;
   guint       depth;
+  /* Loaded on first use, dropped when their settings change. */
+  AccordCalendar        *calendar;
+  AccordDeadlineProfile *profile;
 };
 
 G_DEFINE_FINAL_TYPE (AccordStore, accord_store, G_TYPE_OBJECT)
@@ -39,6 +43,8 @@ accord_store_dispose (GObject *object)
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->profile, accord_deadline_profile_free);
 
   G_OBJECT_CLASS (accord_store_parent_class)->dispose (object);
 }
@@ -510,6 +516,15 @@ accord_store_set_setting (AccordStore  *self,
 
   if (g_str_equal (key, "case_number_pattern") && !accord_case_validate_pattern (value, error))
     return FALSE;
+  if (g_str_has_prefix (key, "deadline"))
+    {
+      g_autoptr(AccordDeadlineProfile) check = NULL;
+
+      if (g_str_equal (key, "deadline_profile") &&
+          (check = accord_deadline_profile_load (value, FALSE, error)) == NULL)
+        return FALSE;
+      g_clear_pointer (&self->profile, accord_deadline_profile_free);
+    }
 
   return accord_store_run (self, set_setting_action, &setting, error);
 }
@@ -575,6 +590,7 @@ accord_store_add_calendar_file (AccordStore  *self,
 
   if (!accord_calendar_load (check, text, error))
     return FALSE;
+  g_clear_object (&self->calendar);
   return accord_store_run (self, add_calendar_file_action, (gpointer) text, error);
 }
 
@@ -598,4 +614,31 @@ accord_store_load_calendar (AccordStore  *self,
       return NULL;
 
   return g_steal_pointer (&calendar);
+}
+
+/* The working calendar and deadline profile in force, kept while the store
+ * is open (transfer none). */
+AccordCalendar *
+accord_store_calendar (AccordStore  *self,
+                       GError      **error)
+{
+  if (self->calendar == NULL)
+    self->calendar = accord_store_load_calendar (self, error);
+  return self->calendar;
+}
+
+AccordDeadlineProfile *
+accord_store_deadline_profile (AccordStore  *self,
+                               GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *local = NULL;
+
+  if (self->profile != NULL)
+    return self->profile;
+
+  name = accord_store_get_setting (self, "deadline_profile", "national");
+  local = accord_store_get_setting (self, "deadline_local_first_petition", "0");
+  self->profile = accord_deadline_profile_load (name, g_str_equal (local, "1"), error);
+  return self->profile;
 }

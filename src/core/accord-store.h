@@ -66,6 +66,26 @@ typedef struct
   const char         *phone;
 } AccordPersonInput;
 
+/* The counts behind the assessment indicators (DOMAIN.md §2) for cases of
+ * a period; see accord_store_indicators() for what each counts. */
+typedef struct
+{
+  gint64 acceptance_due;
+  gint64 acceptance_timely;
+  gint64 completion_due;
+  gint64 completion_on_time;
+  gint64 completion_late;
+  gint64 completion_unreplied;
+  gint64 replied;
+  gint64 rated;
+  gint64 overdue_unrated;
+  gint64 satisfied;
+  gint64 basically_satisfied;
+  gint64 dissatisfied;
+  gint64 led;
+  gint64 resolved;
+} AccordIndicators;
+
 typedef struct
 {
   gboolean intact;
@@ -113,6 +133,17 @@ GPtrArray    *accord_store_list_cases         (AccordStore             *self,
                                                gint64                   before_id,
                                                gint64                   offset,
                                                guint                    limit,
+                                               GError                 **error);
+
+GPtrArray    *accord_store_case_deadlines     (AccordStore             *self,
+                                               const char              *number,
+                                               GError                 **error);
+gboolean      accord_store_extend_deadline    (AccordStore             *self,
+                                               const char              *number,
+                                               const char              *step,
+                                               int                      days,
+                                               const char              *approver,
+                                               const char              *reason,
                                                GError                 **error);
 
 AccordPerson *accord_store_add_person         (AccordStore             *self,
@@ -180,6 +211,15 @@ gboolean      accord_store_add_calendar_file  (AccordStore             *self,
                                                GError                 **error);
 AccordCalendar *accord_store_load_calendar    (AccordStore             *self,
                                                GError                 **error);
+
+gboolean      accord_store_indicators         (AccordStore             *self,
+                                               const char              *from,
+                                               const char              *to,
+                                               const char              *unit,
+                                               AccordIndicators        *indicators,
+                                               GError                 **error);
+double        accord_indicator_rate           (gint64                   part,
+                                               gint64                   whole);
 
 gboolean      accord_store_verify_audit       (AccordStore             *self,
                                                AccordAuditReport       *report,
