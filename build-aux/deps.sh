@@ -22,6 +22,7 @@ ACCORD_BUILD_PACKAGES=(
   libadwaita-1-dev
   libsqlite3-dev
   libjson-glib-dev
+  libnotify-dev
   gettext
   desktop-file-utils
   appstream

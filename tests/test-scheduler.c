@@ -443,7 +443,7 @@ test_soft_rules (Fixture       *f,
   conflicts = check (f, &p);
   g_assert_cmpint (((AccordConflict *) g_ptr_array_index (conflicts, 0))->severity, ==, ACCORD_SEVERITY_SOFT);
   g_assert_cmpstr (((AccordConflict *) g_ptr_array_index (conflicts, 0))->message, ==,
-                   "The panel should include at least 1 Lawyer or Legal worker");
+                   "The panel should include at least 1 of: Lawyer or Legal worker");
 }
 
 static void

@@ -271,7 +271,7 @@ cli_admin_seed (CliContext  *cli,
   const GOptionEntry entries[] = {
     { "cases", 0, 0, G_OPTION_ARG_INT, &options.n_cases, cases_help, N_("N") },
     { "sessions", 0, 0, G_OPTION_ARG_INT, &options.n_sessions, sessions_help, N_("N") },
-    { "venues", 0, 0, G_OPTION_ARG_INT, &options.n_venues, N_("How many venues to open (default: 3)"), N_("N") },
+    { "venues", 0, 0, G_OPTION_ARG_INT, &options.n_venues, N_("How many venues to set up (default: 3)"), N_("N") },
     { "people", 0, 0, G_OPTION_ARG_INT, &options.n_people, people_help, N_("N") },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &options.seed, N_("The random seed; the same seed gives the same data (default: 1)"), N_("S") },
     { "if-empty", 0, 0, G_OPTION_ARG_NONE, &options.if_empty, N_("Leave a database that already has cases or people as it is, and succeed"), NULL },

@@ -40,6 +40,7 @@ static const CliNoun nouns[] = {
     cli_session_verbs, NULL },
   { "calendar", N_("Import and show the working calendar: public holidays and worked weekend days"),
     cli_calendar_verbs, NULL },
+  { "remind", N_("Show the reminders that are due now as desktop notifications"), NULL, cli_remind },
   { "export", N_("Export sessions to other programs"), cli_export_verbs, NULL },
   { "import", N_("Import busy times from other programs"), cli_import_verbs, NULL },
   { "audit", N_("Check the audit log"), cli_audit_verbs, NULL },

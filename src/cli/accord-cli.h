@@ -131,5 +131,9 @@ gboolean        cli_admin_seed         (CliContext          *cli,
                                         int                  argc,
                                         char               **argv,
                                         GError             **error);
+gboolean        cli_remind             (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
 
 G_END_DECLS

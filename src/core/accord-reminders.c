@@ -277,9 +277,12 @@ plan_steps (Planner  *p,
 
   if (total > limit)
     {
-      g_autofree char *more = g_strdup_printf ("%lld", (long long) (total - limit));
-      add (p, g_strdup_printf ("summary:%s", p->today), "summary", ACCORD_URGENCY_NORMAL,
-           NULL, 0, g_strdup_printf (_("%s more cases have steps due or overdue"), more),
+      gint64 more = total - limit;
+
+      add (p, g_strdup_printf ("summary:%s", p->today), "summary", ACCORD_URGENCY_NORMAL, NULL, 0,
+           g_strdup_printf (ngettext ("%lld more case has a step due or overdue",
+                                      "%lld more cases have steps due or overdue", (gulong) MIN (more, (gint64) G_MAXLONG)),
+                            (long long) more),
            g_strdup (_("Open Accord and sort the cases by their next deadline.")));
     }
   return TRUE;

@@ -379,8 +379,8 @@ check_absences (Check   *check,
 
       c = add_conflict (check, "absent", ACCORD_SEVERITY_HARD,
                         a->reason && *a->reason
-                        ? g_strdup_printf (_("%s is absent %s (%s)"), participant_name (check, i), span, a->reason)
-                        : g_strdup_printf (_("%s is absent %s"), participant_name (check, i), span));
+                        ? g_strdup_printf (_("%s is absent during %s (%s)"), participant_name (check, i), span, a->reason)
+                        : g_strdup_printf (_("%s is absent during %s"), participant_name (check, i), span));
       g_array_append_val (c->person_ids, p->person_id);
     }
   return TRUE;
@@ -664,8 +664,8 @@ check_composition (Check      *check,
       joined = g_strjoinv (_(" or "), (char **) labels->pdata);
       add_conflict (check, "composition", ACCORD_SEVERITY_SOFT,
                     by_pool_role
-                    ? g_strdup_printf (_("The panel should include at least %d %s"), needed, joined)
-                    : g_strdup_printf (_("The session should include at least %d %s"), needed, joined));
+                    ? g_strdup_printf (_("The panel should include at least %d of: %s"), needed, joined)
+                    : g_strdup_printf (_("The session should include at least %d of: %s"), needed, joined));
     }
 }
 
@@ -1343,8 +1343,8 @@ plan_needs (Finder  *f,
       if (pool == NULL || n <= 0 || n > 50)
         {
           g_strfreev (pool);
-          g_set_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
-                       _("A need is written ROLE:COUNT, with ROLE one of presider, recorder, panelist, mediator, lawyer, psychologist, deputy, department_rep"));
+          g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                               _("A need is written ROLE:COUNT, with ROLE one of presider, recorder, panelist, mediator, lawyer, psychologist, deputy, department_rep"));
           return FALSE;
         }
       add_need (f, parts[0], pool, n);
@@ -1681,7 +1681,7 @@ validate_request (const AccordSlotRequest  *r,
   parse_date (r->from, from);
   parse_date (r->to, to);
   if (g_date_compare (from, to) > 0 || g_date_days_between (from, to) > 366)
-    return invalid (error, _("The search range must end after it starts and span at most a year"));
+    return invalid (error, _("The search range must not end before it starts, and spans at most 366 days"));
   if (r->duration_minutes < 15 || r->duration_minutes > 12 * 60)
     return invalid (error, _("Duration must be between 15 minutes and 12 hours"));
   if (r->count < 1 || r->count > 50)

@@ -655,7 +655,7 @@ accord_store_get_session (AccordStore  *self,
 
   if (session == NULL)
     {
-      not_found (error, _("There is no session with this number"));
+      not_found (error, _("There is no session with this id"));
       return NULL;
     }
   if (!load_participants (self, session, error))
