@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 
 #include "accord-notifier.h"
+#include "accord-reminder-timer.h"
 #include "accord-reminders.h"
 #include "accord-scheduler.h"
 #include "accord-store.h"
@@ -695,6 +696,29 @@ test_cli_no_service (Fixture       *f,
   g_assert_cmpint (RUN_CLI (f, &out, &err, "remind", "--limit", "0"), ==, 2);
 }
 
+/* The application's timer delivers what is due once, then nothing new. */
+static void
+test_timer (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(AccordNotifier) notifier = accord_notifier_new ("Accord");
+  g_autoptr(AccordReminderTimer) timer = NULL;
+  g_autoptr(GPtrArray) calls = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_sent = 0;
+
+  add_bureau (f);
+  timer = accord_reminder_timer_new (f->db.store, notifier);
+  g_assert_true (accord_reminder_timer_deliver (timer, f->now, &n_sent, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_sent, >, 0);
+  calls = notify_calls (f);
+  g_assert_cmpuint (calls->len, ==, n_sent);
+
+  g_assert_true (accord_reminder_timer_deliver (timer, f->now + 60, &n_sent, &error));
+  g_assert_cmpuint (n_sent, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +738,7 @@ main (int   argc,
   ADD ("/notify/actions", "body actions", test_actions);
   ADD ("/notify/cli", NULL, test_cli);
   ADD ("/notify/cli-no-service", NO_DAEMON, test_cli_no_service);
+  ADD ("/notify/timer", NULL, test_timer);
 
   return g_test_run ();
 }

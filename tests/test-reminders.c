@@ -69,7 +69,9 @@ test_store_keeps_deadlines (AccordTestDb  *db,
   g_autoptr(AccordCase) accepted = NULL;
   g_autoptr(GPtrArray) deadlines = NULL;
 
-  g_assert_cmpstr (accord_case_get_text (c, ACCORD_CASE_NEXT_DUE), ==, "2026-11-25");   /* objection: 5 working days */
+  /* Register and accept, both 15 days; the objection period is another body's. */
+  g_assert_cmpstr (accord_case_get_text (c, ACCORD_CASE_NEXT_DUE), ==, "2026-12-03");
+  g_assert_cmpstr (accord_case_get_text (c, ACCORD_CASE_NEXT_STEP), ==, "register");
   step (db, n, ACCORD_CASE_ACTION_ACCEPT, "2026-11-19", NULL);
   deadlines = accord_store_case_deadlines (db->store, n, NULL);
   g_assert_cmpstr (due_of (deadlines, "accept"), ==, "2026-12-03");

@@ -42,18 +42,22 @@ typedef enum
 
 typedef struct
 {
-  char     *id;
-  char     *label;               /* untranslated English; translated when computed */
-  Event     from;
-  guint     days;
-  gboolean  working_days;
-  guint     max_extension;
-  gboolean  exclude_hearings;
-  gboolean  petitioner_period;   /* "party": "petitioner" */
-  gboolean  first_petition_only;
-  guint     n_done;
-  Event     done[N_EVENTS];      /* the first one the case has completes the step */
-  guint     applies;             /* bit set over statuses[]: where the step runs */
+  char       *id;
+  char       *label;                /* untranslated English */
+  /* Translated once, when the profile is loaded: gettext takes a lock per
+   * call, and computing runs over whole registers. */
+  const char *shown_label;
+  const char *shown_from;
+  Event       from;
+  guint       days;
+  gboolean    working_days;
+  guint       max_extension;
+  gboolean    exclude_hearings;
+  gboolean    petitioner_period;    /* "party": "petitioner" */
+  gboolean    first_petition_only;
+  guint       n_done;
+  Event       done[N_EVENTS];       /* the first one the case has completes the step */
+  guint       applies;              /* bit set over statuses[]: where the step runs */
 } Step;
 
 struct _AccordDeadlineProfile
@@ -180,13 +184,29 @@ date_from_julian (guint32 julian)
   return date;
 }
 
+static void
+put_digits (char  *out,
+            guint  value,
+            guint  n_digits)
+{
+  for (guint i = n_digits; i > 0; i--, value /= 10)
+    out[i - 1] = (char) ('0' + value % 10);
+}
+
+/* YYYY-MM-DD, without printf: it runs for every step of every case. */
 static char *
 text_from_julian (guint32 julian)
 {
   GDate date = date_from_julian (julian);
+  char *text = g_malloc (11);
 
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (&date),
-                          (guint) g_date_get_month (&date), (guint) g_date_get_day (&date));
+  put_digits (text, g_date_get_year (&date), 4);
+  text[4] = '-';
+  put_digits (text + 5, g_date_get_month (&date), 2);
+  text[7] = '-';
+  put_digits (text + 8, g_date_get_day (&date), 2);
+  text[10] = '\0';
+  return text;
 }
 
 static guint32
@@ -675,6 +695,8 @@ merge_steps (AccordDeadlineProfile  *profile,
             continue;
           if (find_step (profile, step->id) != NULL)
             return fail (error, files[p], _("the step “%s” is defined twice"), step->id);
+          step->shown_label = _(step->label);
+          step->shown_from = g_dpgettext2 (NULL, FACTS_CONTEXT, events[step->from].noun);
           g_array_append_val (profile->steps, *step);
           step->id = NULL;
           step->label = NULL;
@@ -705,7 +727,7 @@ case_facts_init (CaseFacts                   *facts,
   if (facts->today == 0)
     facts->today = julian_today ();
   facts->due_soon_days = context != NULL ? MAX (context->due_soon_days, 0) : 3;
-  facts->hearing_days = context != NULL ? MAX (context->hearing_days, 0) : 0;
+  facts->hearing_days = context != NULL ? CLAMP (context->hearing_days, 0, MAX_DAYS) : 0;
 }
 
 static int
@@ -718,8 +740,9 @@ extension_days (const AccordDeadlineContext *context,
     return 0;
   for (guint i = 0; i < context->n_extensions; i++)
     if (context->extensions[i].days > 0 && g_strcmp0 (context->extensions[i].step, step) == 0)
-      days += context->extensions[i].days;
-  return days;
+      days += MIN (context->extensions[i].days, MAX_DAYS);
+  /* Bounded so that nonsense cannot make the working-day count run for ages. */
+  return MIN (days, MAX_DAYS);
 }
 
 static Event
@@ -764,8 +787,12 @@ append_period (GString              *facts,
                const Step           *step,
                const AccordDeadline *d)
 {
-  const char *noun = g_dpgettext2 (NULL, FACTS_CONTEXT, events[step->from].noun);
+  const char *noun = step->shown_from;
 
+  /* Translators: the start of a sentence explaining a due date, e.g. "60 days
+   * from acceptance on 2026-01-10"; the parts below follow it.  The second
+   * %s is an event such as "acceptance", the third a date; reorder them with
+   * %1$d, %2$s and %3$s if needed. */
   if (d->working_days)
     g_string_append_printf (facts, ngettext ("%d working day from %s on %s",
                                              "%d working days from %s on %s", (gulong) d->days),
@@ -806,6 +833,8 @@ append_last_day (GString              *facts,
   last_text = text_from_julian (last);
   holiday = accord_calendar_day_kind (calendar, &date) == ACCORD_DAY_HOLIDAY
             ? accord_calendar_day_name (calendar, &date) : NULL;
+  /* Translators: ends the due-date sentence: the last day, the holiday's
+   * name as the calendar file gives it (e.g. 春节), and the day it moves to. */
   if (holiday != NULL)
     g_string_append_printf (facts, _("; the last day, %s, is a public holiday (%s), "
                                      "so it moves to the next working day, %s."),
@@ -848,7 +877,7 @@ compute_step (const Step                  *step,
   guint total;
 
   d->step = g_strdup (step->id);
-  d->label = g_strdup (_(step->label));
+  d->label = g_strdup (step->shown_label);
   d->start_date = g_strdup (facts->text[step->from]);
   d->days = (int) step->days;
   d->working_days = step->working_days;
@@ -887,7 +916,9 @@ accord_deadline_profile_names (void)
  *   first petitions (3 days to meet, 7 to give feedback, 21 to finish);
  *   its steps apply only to cases without %ACCORD_CASE_REPEAT
  *
- * Reads and checks a profile once; computing with it parses nothing.
+ * Reads and checks a profile once; computing with it parses nothing. The
+ * names of the steps are translated here, so load profiles after the
+ * locale is set.
  *
  * Returns: (transfer full) (nullable): the profile, or %NULL with
  * %ACCORD_DEADLINES_ERROR_UNKNOWN_PROFILE for a name Accord does not ship
@@ -984,7 +1015,8 @@ accord_deadline_profile_has_step (AccordDeadlineProfile *profile,
 /**
  * accord_deadlines_compute:
  * @context: (nullable): extensions, hearing days, today and the due-soon
- *   margin; %NULL means none, the current local date and 3 days
+ *   margin; %NULL means none, the current local date and 3 days.  A %NULL
+ *   or invalid `today` means the current local date; a negative margin, 0.
  *
  * Each step runs from the date of its "from" event: the start day is not
  * counted, and the due date is accord_calendar_period_end (start, days +
@@ -992,7 +1024,13 @@ accord_deadline_profile_has_step (AccordDeadlineProfile *profile,
  * them) hearing days lengthen the period before its last day is moved off a
  * holiday or weekend rest day.  Extensions of the same step add up; those of
  * zero or fewer days are ignored.  Limits are not checked here: see
- * accord_deadline_profile_max_extension().
+ * accord_deadline_profile_max_extension().  Each step's facts explain in one
+ * translated sentence how its due date was found.
+ *
+ * A pending step is %ACCORD_DEADLINE_OVERDUE after its due date,
+ * %ACCORD_DEADLINE_DUE_SOON when due date − today ≤ the margin, else
+ * %ACCORD_DEADLINE_ON_TIME; a done one is %ACCORD_DEADLINE_MET when its done
+ * date ≤ its due date, else %ACCORD_DEADLINE_MET_LATE.
  *
  * A step is listed when the case has its start date and either one of its
  * "done" events (the first in the profile's order wins; the step is then
@@ -1064,4 +1102,18 @@ accord_deadline_state_code (AccordDeadlineState state)
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (codes), NULL);
 
   return codes[state];
+}
+
+/**
+ * accord_deadline_step_label:
+ *
+ * Returns: the translated name of a step of the deadline rules, or @step
+ * itself when it is not a known step.
+ */
+const char *
+accord_deadline_step_label (const char *step)
+{
+  const char *label = step != NULL ? known_label (step) : NULL;
+
+  return label != NULL ? _(label) : step;
 }

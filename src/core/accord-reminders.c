@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-deadlines.h"
 #include "accord-enums.h"
 #include "accord-reminders.h"
 #include "accord-store-private.h"
@@ -206,23 +207,6 @@ plan_notices (Planner  *p,
   return TRUE;
 }
 
-static const char *
-step_label (const char *step)
-{
-  static const struct { const char *step; const char *label; } labels[] = {
-    { "register", N_("register and transfer") }, { "accept", N_("tell whether accepted") },
-    { "objection", N_("object to a matter outside the remit") }, { "reply", N_("reply in writing") },
-    { "review_request", N_("review request period") }, { "review_reply", N_("reply to the review") },
-    { "re_review_request", N_("re-review request period") }, { "re_review_reply", N_("reply to the re-review") },
-    { "meet", N_("meet the petitioner") }, { "feedback", N_("give feedback") }, { "finish", N_("finish") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].step, step) == 0)
-      return _(labels[i].label);
-  return step;
-}
-
 static void
 add_step (Planner    *p,
           const char *number,
@@ -230,7 +214,7 @@ add_step (Planner    *p,
           const char *due)
 {
   gboolean overdue = strcmp (due, p->today) < 0;
-  const char *label = step_label (step);
+  const char *label = accord_deadline_step_label (step);
 
   if (overdue)
     /* Repeated at most once a day: the key carries today's date. */

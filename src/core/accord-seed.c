@@ -423,7 +423,8 @@ bind_deadlines (sqlite3_stmt *stmt,
         accord_bind_text (stmt, 31, d->due_date);
       else if (g_str_equal (d->step, "reply"))
         accord_bind_text (stmt, 32, d->due_date);
-      if (d->done_date == NULL && (next == NULL || strcmp (d->due_date, next->due_date) < 0))
+      if (d->done_date == NULL && !g_str_equal (d->step, "objection") &&
+          (next == NULL || strcmp (d->due_date, next->due_date) < 0))
         next = d;
     }
   accord_bind_text (stmt, 33, next ? next->step : NULL);

@@ -1019,7 +1019,10 @@ next_pending (GPtrArray *deadlines)
   for (guint i = 0; i < deadlines->len; i++)
     {
       AccordDeadline *d = g_ptr_array_index (deadlines, i);
-      if (d->done_date == NULL && (next == NULL || strcmp (d->due_date, next->due_date) < 0))
+
+      /* An objection is another body's period, not this bureau's step. */
+      if (d->done_date == NULL && !g_str_equal (d->step, "objection") &&
+          (next == NULL || strcmp (d->due_date, next->due_date) < 0))
         next = d;
     }
   return next;

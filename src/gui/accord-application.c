@@ -4,13 +4,16 @@
 #include <glib/gi18n.h>
 
 #include "accord-application.h"
+#include "accord-reminder-timer.h"
 #include "accord-window.h"
 
 struct _AccordApplication
 {
   AdwApplication  parent_instance;
 
-  AccordStore    *store;
+  AccordStore         *store;
+  AccordNotifier      *notifier;
+  AccordReminderTimer *reminders;
 };
 
 G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
@@ -35,13 +38,37 @@ get_database_path (void)
   return accord_store_default_path ();
 }
 
+/* "Open" on a reminder: the window comes forward showing the case. */
+static void
+on_open_requested_cb (AccordApplication *self,
+                      const char        *case_number,
+                      gint64             session_id,
+                      AccordNotifier    *notifier)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (accord_window_new (self, self->store));
+  if (case_number != NULL)
+    accord_window_set_search_text (ACCORD_WINDOW (window), case_number);
+  gtk_window_present (window);
+}
+
 static gboolean
 open_store (AccordApplication  *self,
             const char         *path,
             GError            **error)
 {
   self->store = accord_store_open (path, error);
-  return self->store != NULL;
+  if (self->store == NULL)
+    return FALSE;
+
+  self->notifier = accord_notifier_new ("Accord");
+  g_signal_connect_object (self->notifier, "open-requested", G_CALLBACK (on_open_requested_cb),
+                           self, G_CONNECT_SWAPPED);
+  if (g_getenv ("ACCORD_NO_REMINDERS") == NULL)
+    self->reminders = accord_reminder_timer_new (self->store, self->notifier);
+  return TRUE;
 }
 
 static void
@@ -151,6 +178,8 @@ accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
 
+  g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (accord_application_parent_class)->dispose (object);
