@@ -42,6 +42,10 @@ AccordCalendar *accord_store_calendar    (AccordStore        *self,
                                           GError            **error);
 AccordDeadlineProfile *accord_store_deadline_profile (AccordStore *self,
                                           GError            **error);
+AccordCase   *accord_store_find_case     (AccordStore        *self,
+                                          const char         *number,
+                                          gint64              id,
+                                          GError            **error);
 gboolean      accord_store_refresh_deadlines (AccordStore    *self,
                                           gint64              case_id,
                                           GError            **error);
