@@ -28,6 +28,14 @@ typedef struct
 
 typedef struct
 {
+  char *step;
+  int   days;
+  char *approver;
+  char *reason;
+} ExtendOptions;
+
+typedef struct
+{
   char   *date;
   char   *value;             /* --reason, --unit, --opinion or --rating */
   gint64  expected_version;
@@ -69,6 +77,15 @@ transition_options_clear (TransitionOptions *options)
   g_free (options->value);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TransitionOptions, transition_options_clear)
+
+static void
+extend_options_clear (ExtendOptions *options)
+{
+  g_free (options->step);
+  g_free (options->approver);
+  g_free (options->reason);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExtendOptions, extend_options_clear)
 
 static char *
 describe_codes (const char  *description,
@@ -340,6 +357,160 @@ case_show (CliContext  *cli,
   return TRUE;
 }
 
+/* case deadlines */
+
+static gboolean
+case_deadlines (CliContext  *cli,
+                int          argc,
+                char       **argv,
+                GError     **error)
+{
+  g_autoptr(GOptionContext) context =
+    cli_option_context_new (_("NUMBER"),
+                            _("Show the statutory deadlines of a case: each step, the day its period is "
+                              "counted from, the period and any extension, the last day, when the step was "
+                              "done and how the last day was found."),
+                            NULL);
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  const char *number;
+
+  if (!cli_parse_options (cli, context, &argc, &argv, error))
+    return FALSE;
+
+  number = cli_single_argument (argc, argv, _("the case number"), error);
+  if (number == NULL)
+    return FALSE;
+
+  store = cli_open_store (cli, FALSE, error);
+  if (store == NULL)
+    return FALSE;
+
+  deadlines = accord_store_case_deadlines (store, number, error);
+  if (deadlines == NULL)
+    return FALSE;
+
+  if (cli->json)
+    {
+      g_autoptr(JsonNode) node = cli_json_deadlines (deadlines);
+
+      cli_print_json (node);
+    }
+  else if (deadlines->len == 0)
+    cli_print ("%s", _("No deadlines apply to this case."));
+  else
+    cli_print_deadline_table (deadlines);
+
+  return TRUE;
+}
+
+/* case extend */
+
+#define DAYS_NOT_GIVEN G_MININT
+
+static gboolean
+check_extend_options (const ExtendOptions  *options,
+                      GError              **error)
+{
+  return cli_require_option (options->step != NULL, "--step", error)
+         && cli_require_option (options->days != DAYS_NOT_GIVEN, "--days", error)
+         && cli_require_option (options->approver != NULL, "--approver", error)
+         && cli_require_option (options->reason != NULL, "--reason", error);
+}
+
+static const AccordDeadline *
+find_deadline (GPtrArray  *deadlines,
+               const char *step)
+{
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      const AccordDeadline *deadline = g_ptr_array_index (deadlines, i);
+
+      if (g_strcmp0 (deadline->step, step) == 0)
+        return deadline;
+    }
+
+  return NULL;
+}
+
+static void
+print_extended (CliContext           *cli,
+                const char           *number,
+                const AccordDeadline *deadline)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (!cli->json)
+    {
+      /* TRANSLATORS: after an extension: the case number, the step's name and its new last day,
+       * e.g. "XF-2026-000001: Handle and reply in writing is now due on 2027-02-17" */
+      cli_print (_("%s: %s is now due on %s"), number, deadline->label, deadline->due_date);
+      return;
+    }
+
+  node = cli_json_deadline (deadline);
+  cli_print_json (node);
+}
+
+static gboolean
+case_extend (CliContext  *cli,
+             int          argc,
+             char       **argv,
+             GError     **error)
+{
+  g_auto(ExtendOptions) options = { NULL, DAYS_NOT_GIVEN, NULL, NULL };
+  const GOptionEntry entries[] = {
+    { "step", 0, 0, G_OPTION_ARG_STRING, &options.step,
+      N_("The step whose period is extended, as “case deadlines --json” names it, e.g. reply (required)"),
+      N_("STEP") },
+    { "days", 0, 0, G_OPTION_ARG_INT, &options.days, N_("How many days to add to the period (required)"), N_("N") },
+    { "approver", 0, 0, G_OPTION_ARG_STRING, &options.approver,
+      N_("Who approved the extension, e.g. the head of the bureau (required)"), N_("NAME") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &options.reason,
+      N_("Why the period is extended, as the petitioner is told (required)"), N_("TEXT") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cli_option_context_new (_("NUMBER"),
+                            _("Extend the period of a pending step, within the limit the deadline rules allow, "
+                              "and print its new last day."),
+                            entries);
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GPtrArray) deadlines = NULL;
+  const AccordDeadline *deadline;
+  const char *number;
+
+  if (!cli_parse_options (cli, context, &argc, &argv, error))
+    return FALSE;
+
+  number = cli_single_argument (argc, argv, _("the case number"), error);
+  if (number == NULL || !check_extend_options (&options, error))
+    return FALSE;
+
+  store = cli_open_store (cli, FALSE, error);
+  if (store == NULL)
+    return FALSE;
+
+  if (!accord_store_extend_deadline (store, number, options.step, options.days, options.approver,
+                                     options.reason, error))
+    return FALSE;
+
+  deadlines = accord_store_case_deadlines (store, number, error);
+  if (deadlines == NULL)
+    return FALSE;
+
+  deadline = find_deadline (deadlines, options.step);
+  if (deadline == NULL)
+    {
+      g_set_error_literal (error, CLI_ERROR, CLI_ERROR_FAILED,
+                           _("The extension was recorded, but the step is no longer among the case’s deadlines"));
+      return FALSE;
+    }
+
+  print_extended (cli, number, deadline);
+  return TRUE;
+}
+
 /* Workflow verbs */
 
 /* The option that carries a transition's own value, or NULL. */
@@ -538,6 +709,8 @@ cli_case_verbs (void)
     { "add", _("Register a new case"), case_add },
     { "list", _("List cases, with filters and search"), case_list },
     { "show", _("Show every field of a case"), case_show },
+    { "deadlines", _("Show the statutory deadlines of a case and how each was found"), case_deadlines },
+    { "extend", _("Extend the period of a pending step, with the approver and the reason"), case_extend },
   };
 
   g_array_append_vals (verbs, fixed, G_N_ELEMENTS (fixed));

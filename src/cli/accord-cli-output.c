@@ -23,6 +23,7 @@ typedef struct
 {
   guint      n_columns;
   GPtrArray *rows;          /* of GStrv; the first is the header */
+  GPtrArray *notes;         /* one per row: NULL, or a line printed under it */
   int        shrink_column; /* -1: none */
 } CliTable;
 
@@ -140,11 +141,13 @@ cli_table_new (guint                n_columns,
 
   table->n_columns = n_columns;
   table->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  table->notes = g_ptr_array_new_with_free_func (g_free);
   table->shrink_column = -1;
 
   for (guint i = 0; i < n_columns; i++)
     row[i] = g_strdup (_(header[i]));
   g_ptr_array_add (table->rows, row);
+  g_ptr_array_add (table->notes, NULL);
 
   return table;
 }
@@ -153,6 +156,7 @@ static void
 cli_table_free (CliTable *table)
 {
   g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->notes);
   g_free (table);
 }
 
@@ -170,6 +174,18 @@ cli_table_take_row (CliTable  *table,
     }
 
   g_ptr_array_add (table->rows, row);
+  g_ptr_array_add (table->notes, NULL);
+}
+
+/* Takes the cells and @note, a line printed indented under the row. */
+static void
+cli_table_take_row_with_note (CliTable  *table,
+                              char     **cells,
+                              char      *note)
+{
+  cli_table_take_row (table, cells);
+  g_ptr_array_index (table->notes, table->notes->len - 1) = one_line (note);
+  g_free (note);
 }
 
 static void
@@ -226,6 +242,8 @@ cli_table_print (CliTable *table)
         }
 
       g_print ("%s\n", line->str);
+      if (g_ptr_array_index (table->notes, r) != NULL)
+        g_print ("%*s%s\n", COLUMN_GAP, "", (const char *) g_ptr_array_index (table->notes, r));
     }
 }
 
@@ -589,6 +607,131 @@ cli_print_venue_table (GPtrArray *venues)
       };
 
       cli_table_take_row (table, cells);
+    }
+
+  cli_table_print (table);
+}
+
+/* Deadlines of a case */
+
+static const char *
+deadline_state_label (AccordDeadlineState state)
+{
+  switch (state)
+    {
+    case ACCORD_DEADLINE_DUE_SOON:
+      return C_("deadline", "due soon");
+    case ACCORD_DEADLINE_OVERDUE:
+      return C_("deadline", "overdue");
+    case ACCORD_DEADLINE_MET:
+      return C_("deadline", "met");
+    case ACCORD_DEADLINE_MET_LATE:
+      return C_("deadline", "met late");
+    case ACCORD_DEADLINE_ON_TIME:
+    default:
+      return C_("deadline", "on time");
+    }
+}
+
+static char *
+deadline_period (const AccordDeadline *deadline)
+{
+  if (deadline->working_days)
+    /* TRANSLATORS: the length of a statutory period in working days, e.g. "5 working days" */
+    return g_strdup_printf (ngettext ("%d working day", "%d working days", (gulong) deadline->days),
+                            deadline->days);
+
+  /* TRANSLATORS: the length of a statutory period in calendar days, e.g. "60 days" */
+  return g_strdup_printf (ngettext ("%d day", "%d days", (gulong) deadline->days), deadline->days);
+}
+
+static char *
+deadline_extension (const AccordDeadline *deadline)
+{
+  if (deadline->extension_days <= 0)
+    return g_strdup (or_dash (NULL));
+
+  /* TRANSLATORS: the days a period was extended by, e.g. "+30 days" */
+  return g_strdup_printf (ngettext ("+%d day", "+%d days", (gulong) deadline->extension_days),
+                          deadline->extension_days);
+}
+
+static void
+add_deadline (JsonBuilder          *builder,
+              const AccordDeadline *deadline)
+{
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "step", deadline->step);
+  add_string_or_null (builder, "label", deadline->label);
+  add_string_or_null (builder, "start_date", deadline->start_date);
+  json_builder_set_member_name (builder, "days");
+  json_builder_add_int_value (builder, deadline->days);
+  json_builder_set_member_name (builder, "working_days");
+  json_builder_add_boolean_value (builder, deadline->working_days);
+  json_builder_set_member_name (builder, "extension_days");
+  json_builder_add_int_value (builder, deadline->extension_days);
+  json_builder_set_member_name (builder, "excluded_days");
+  json_builder_add_int_value (builder, deadline->excluded_days);
+  add_string_or_null (builder, "due_date", deadline->due_date);
+  add_string_or_null (builder, "done_date", deadline->done_date);
+  add_string_or_null (builder, "state", accord_deadline_state_code (deadline->state));
+  add_string_or_null (builder, "facts", deadline->facts);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+cli_json_deadline (const AccordDeadline *deadline)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add_deadline (builder, deadline);
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+cli_json_deadlines (GPtrArray *deadlines)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < deadlines->len; i++)
+    add_deadline (builder, g_ptr_array_index (deadlines, i));
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+/* On a terminal the facts go on a line of their own under each step;
+ * elsewhere they are the last column, one line per step for programs. */
+void
+cli_print_deadline_table (GPtrArray *deadlines)
+{
+  static const char * const header[] = {
+    N_("Step"), N_("Counted from"), N_("Period"), N_("Extension"), N_("Due"), N_("Done"), N_("State"),
+    N_("Facts"),
+  };
+  gboolean facts_column = !isatty (STDOUT_FILENO);
+  g_autoptr(CliTable) table = cli_table_new (G_N_ELEMENTS (header) - (facts_column ? 0 : 1), header);
+
+  table->shrink_column = 0;
+  for (guint i = 0; i < deadlines->len; i++)
+    {
+      AccordDeadline *deadline = g_ptr_array_index (deadlines, i);
+      char *cells[] = {
+        g_strdup (deadline->label),
+        g_strdup (or_dash (deadline->start_date)),
+        deadline_period (deadline),
+        deadline_extension (deadline),
+        g_strdup (or_dash (deadline->due_date)),
+        g_strdup (or_dash (deadline->done_date)),
+        g_strdup (deadline_state_label (deadline->state)),
+        g_strdup (deadline->facts),
+      };
+
+      G_STATIC_ASSERT (G_N_ELEMENTS (cells) == G_N_ELEMENTS (header));
+      if (facts_column)
+        cli_table_take_row (table, cells);
+      else
+        cli_table_take_row_with_note (table, cells, cells[G_N_ELEMENTS (cells) - 1]);
     }
 
   cli_table_print (table);

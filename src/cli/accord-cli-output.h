@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "accord-case.h"
+#include "accord-deadlines.h"
 #include "accord-records.h"
 #include "accord-scheduler.h"
 #include "accord-session.h"
@@ -37,6 +38,11 @@ void      cli_print_case_details  (AccordCase         *c,
 void      cli_print_person_table  (GPtrArray          *persons,
                                    gboolean            reveal);
 void      cli_print_venue_table   (GPtrArray          *venues);
+
+/* Statutory deadlines of a case: AccordDeadline values. */
+JsonNode *cli_json_deadline       (const AccordDeadline *deadline);
+JsonNode *cli_json_deadlines      (GPtrArray          *deadlines);
+void      cli_print_deadline_table (GPtrArray         *deadlines);
 
 /* Scheduling.  Times are shown in the bureau's time @zone. */
 char     *cli_format_time         (gint64              instant,

@@ -8,6 +8,7 @@
 #include "accord-i18n.h"
 #include "accord-calendar.h"
 #include "accord-case.h"
+#include "accord-deadlines.h"
 #include "accord-ical.h"
 #include "accord-scheduler.h"
 #include "accord-validate.h"
@@ -41,6 +42,7 @@ static const CliNoun nouns[] = {
   { "calendar", N_("Import and show the working calendar: public holidays and worked weekend days"),
     cli_calendar_verbs, NULL },
   { "remind", N_("Show the reminders that are due now as desktop notifications"), NULL, cli_remind },
+  { "report", N_("Show the assessment indicators of a period and their rates"), cli_report_verbs, NULL },
   { "export", N_("Export sessions to other programs"), cli_export_verbs, NULL },
   { "import", N_("Import busy times from other programs"), cli_import_verbs, NULL },
   { "audit", N_("Check the audit log"), cli_audit_verbs, NULL },
@@ -221,6 +223,7 @@ is_refusal (const GError *error)
   return error->domain == ACCORD_VALIDATE_ERROR
          || error->domain == ACCORD_CASE_ERROR
          || error->domain == ACCORD_SCHEDULER_ERROR
+         || g_error_matches (error, ACCORD_DEADLINES_ERROR, ACCORD_DEADLINES_ERROR_EXTENSION)
          || g_error_matches (error, ACCORD_CALENDAR_ERROR, ACCORD_CALENDAR_ERROR_PARSE)
          || g_error_matches (error, ACCORD_ICAL_ERROR, ACCORD_ICAL_ERROR_PARSE)
          || g_error_matches (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_DUPLICATE)

@@ -122,6 +122,7 @@ GArray         *cli_session_verbs      (void);
 GArray         *cli_calendar_verbs     (void);
 GArray         *cli_export_verbs       (void);
 GArray         *cli_import_verbs       (void);
+GArray         *cli_report_verbs       (void);
 
 gboolean        cli_admin_init         (CliContext          *cli,
                                         int                  argc,
