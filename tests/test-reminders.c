@@ -3,9 +3,11 @@
 
 #include <math.h>
 
+#include "accord-case-list.h"
 #include "accord-deadlines.h"
 #include "accord-reminders.h"
 #include "accord-scheduler.h"
+#include "accord-seed.h"
 #include "accord-store.h"
 #include "accord-validate.h"
 #include "accord-test-util.h"
@@ -172,6 +174,55 @@ test_indicators (AccordTestDb  *db,
   g_assert_true (isnan (accord_indicator_rate (0, 0)));
 }
 
+/* On a seeded register the counts kept in SQL agree with the deadlines
+ * derived for every case one by one. */
+static void
+test_indicators_seeded (AccordTestDb  *db,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AccordSeedOptions options = { 600, 40, 11 };
+  g_autoptr(AccordCaseList) list = NULL;
+  g_autoptr(AccordDeadlineProfile) profile = accord_deadline_profile_load ("national", FALSE, &error);
+  g_autoptr(AccordCalendar) calendar = accord_calendar_new ();
+  AccordDeadlineContext context = { NULL, 0, 0, "2026-11-20", 3 };
+  gint64 due = 0, timely = 0, reply_due = 0, on_time = 0;
+  AccordIndicators i;
+
+  g_assert_true (accord_seed (db->store, &options, &error));
+  list = accord_case_list_new (db->store);
+  for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (list)); k++)
+    {
+      g_autoptr(AccordCase) c = g_list_model_get_item (G_LIST_MODEL (list), k);
+      g_autoptr(GPtrArray) deadlines = accord_deadlines_compute (profile, calendar, c, &context);
+
+      for (guint n = 0; n < deadlines->len; n++)
+        {
+          AccordDeadline *d = g_ptr_array_index (deadlines, n);
+          gboolean in_period = strcmp (d->due_date, "2026-01-01") >= 0 && strcmp (d->due_date, "2026-11-20") <= 0;
+
+          if (in_period && g_str_equal (d->step, "accept"))
+            {
+              due++;
+              timely += d->state == ACCORD_DEADLINE_MET;
+            }
+          if (in_period && g_str_equal (d->step, "reply"))
+            {
+              reply_due++;
+              on_time += d->state == ACCORD_DEADLINE_MET;
+            }
+        }
+    }
+
+  g_assert_true (accord_store_indicators (db->store, "2026-01-01", "2026-11-20", NULL, &i, &error));
+  g_assert_cmpint (due, >, 100);
+  g_assert_cmpint (i.acceptance_due, ==, due);
+  g_assert_cmpint (i.acceptance_timely, ==, timely);
+  g_assert_cmpint (i.completion_due, ==, reply_due);
+  g_assert_cmpint (i.completion_on_time, ==, on_time);
+  g_assert_cmpint (i.completion_on_time + i.completion_late + i.completion_unreplied, ==, i.completion_due);
+}
+
 static gboolean
 has_kind (GPtrArray  *reminders,
           const char *kind,
@@ -255,6 +306,7 @@ main (int   argc,
   ADD ("/reminders/store-keeps-deadlines", test_store_keeps_deadlines);
   ADD ("/reminders/extension", test_extension);
   ADD ("/reminders/indicators", test_indicators);
+  ADD ("/reminders/indicators-seeded", test_indicators_seeded);
   ADD ("/reminders/planner", test_planner);
 
   return g_test_run ();
