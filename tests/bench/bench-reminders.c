@@ -10,36 +10,12 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-util.h"
+
 #include "accord-case-list.h"
 #include "accord-deadlines.h"
 #include "accord-reminders.h"
 #include "accord-seed.h"
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *value = g_getenv (name);
-
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof values[0], compare_doubles);
-  return values[n / 2];
-}
 
 /* The baseline: the acceptance indicator found by reading every case and
  * deriving its deadlines, as without stored due dates. */
@@ -79,7 +55,7 @@ main (int   argc,
       char *argv[])
 {
   AccordSeedOptions options = {
-    env_uint ("ACCORD_BENCH_CASES", 1000000), 1000, 1, env_uint ("ACCORD_BENCH_SESSIONS", 100000), 200,
+    bench_env_uint ("ACCORD_BENCH_CASES", 1000000), 1000, 1, bench_env_uint ("ACCORD_BENCH_SESSIONS", 100000), 200,
   };
   const char *kept = g_getenv ("ACCORD_BENCH_DB");
   g_autofree char *dir = kept ? NULL : g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
@@ -113,7 +89,7 @@ main (int   argc,
       if (i == 0)
         printf ("planned %u reminders\n", reminders->len);
     }
-  printf ("plan reminders: %.1f ms median\n", median (plan, G_N_ELEMENTS (plan)));
+  printf ("plan reminders: %.1f ms median\n", bench_median (plan, G_N_ELEMENTS (plan)));
 
   for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
     {
@@ -122,7 +98,7 @@ main (int   argc,
       g_assert_no_error (error);
       indicators[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  indicators_ms = median (indicators, G_N_ELEMENTS (indicators));
+  indicators_ms = bench_median (indicators, G_N_ELEMENTS (indicators));
   naive_ms = naive_acceptance (store, &due, &timely);
   printf ("indicators for a year: %.1f ms median; deriving every case anew (baseline, acceptance only) %.0f ms; "
           "ratio %.0fx\n", indicators_ms, naive_ms, naive_ms / indicators_ms);
@@ -131,14 +107,6 @@ main (int   argc,
 
   g_clear_object (&store);
   if (kept == NULL)
-    {
-      const char *suffixes[] = { "", "-wal", "-shm" };
-      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-        {
-          g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-          g_remove (file);
-        }
-      g_rmdir (dir);
-    }
+    bench_remove_db (path, dir);
   return 0;
 }

@@ -11,34 +11,10 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-util.h"
+
 #include "accord-scheduler.h"
 #include "accord-seed.h"
-
-static guint
-env_uint (const char *name,
-          guint       fallback)
-{
-  const char *value = g_getenv (name);
-
-  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof values[0], compare_doubles);
-  return values[n / 2];
-}
 
 /* The pool cycles through the twelve roles (see accord-seed.c): person
  * 12k + r + 1 has role r. */
@@ -99,8 +75,8 @@ main (int   argc,
       char *argv[])
 {
   AccordSeedOptions options = {
-    env_uint ("ACCORD_BENCH_CASES", 100000), env_uint ("ACCORD_BENCH_PEOPLE", 10000), 1,
-    env_uint ("ACCORD_BENCH_SESSIONS", 1000000), env_uint ("ACCORD_BENCH_VENUES", 500),
+    bench_env_uint ("ACCORD_BENCH_CASES", 100000), bench_env_uint ("ACCORD_BENCH_PEOPLE", 10000), 1,
+    bench_env_uint ("ACCORD_BENCH_SESSIONS", 1000000), bench_env_uint ("ACCORD_BENCH_VENUES", 500),
   };
   /* ACCORD_BENCH_DB keeps the seeded database for the next run. */
   const char *kept = g_getenv ("ACCORD_BENCH_DB");
@@ -155,8 +131,8 @@ main (int   argc,
           naive[i - n_checks] = (g_get_monotonic_time () - t0) / 1000.0;
         }
     }
-  check_ms = median (checks, n_checks);
-  naive_ms = median (naive, n_naive);
+  check_ms = bench_median (checks, n_checks);
+  naive_ms = bench_median (naive, n_naive);
   printf ("check a 5-person session: %.3f ms median; naive scan (baseline) %.1f ms; ratio %.0fx\n",
           check_ms, naive_ms, naive_ms / check_ms);
 
@@ -175,21 +151,12 @@ main (int   argc,
         printf ("suggest found %u slots\n", slots->len);
     }
   printf ("find 3 slots (5-member panel, psychologist, venue, 30 working days): %.1f ms median\n",
-          median (suggest, n_suggest));
+          bench_median (suggest, n_suggest));
 
   sqlite3_close (raw);
   g_clear_object (&scheduler);
   g_clear_object (&store);
   if (kept == NULL)
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
-        g_remove (file);
-      }
-  }
-  if (dir != NULL)
-    g_rmdir (dir);
+    bench_remove_db (path, dir);
   return 0;
 }

@@ -9,21 +9,14 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-util.h"
+
 #include "accord-seed.h"
 #include "accord-store.h"
 
 #define RUNS 15
 
 typedef void (*BenchFunc) (AccordStore *store, gpointer data);
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 static double
 median_ms (BenchFunc    func,
@@ -38,8 +31,7 @@ median_ms (BenchFunc    func,
       func (store, data);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
     }
-  qsort (times, RUNS, sizeof times[0], compare_doubles);
-  return times[RUNS / 2];
+  return bench_median (times, RUNS);
 }
 
 static void
@@ -97,8 +89,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  const char *env = g_getenv ("ACCORD_BENCH_CASES");
-  guint n_cases = env ? (guint) g_ascii_strtoull (env, NULL, 10) : 200000;
+  guint n_cases = bench_env_uint ("ACCORD_BENCH_CASES", 200000);
   g_autofree char *dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "bench.db", NULL);
   g_autoptr(AccordStore) store = NULL;
@@ -139,13 +130,6 @@ main (int   argc,
     }
 
   g_clear_object (&store);
-  g_remove (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_remove (wal);
-    g_remove (shm);
-  }
-  g_rmdir (dir);
+  bench_remove_db (path, dir);
   return 0;
 }

@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "bench"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "bench-util.h"
+
+guint
+bench_env_uint (const char *name,
+                guint       fallback)
+{
+  const char *value = g_getenv (name);
+
+  return value != NULL ? (guint) g_ascii_strtoull (value, NULL, 10) : fallback;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Sorts @values. */
+double
+bench_median (double *values,
+              guint   n)
+{
+  qsort (values, n, sizeof values[0], compare_doubles);
+  return values[n / 2];
+}
+
+/* A database file, its WAL and shared-memory files, and the folder
+ * (when @dir is not NULL). */
+void
+bench_remove_db (const char *path,
+                 const char *dir)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_remove (file);
+    }
+  if (dir != NULL)
+    g_rmdir (dir);
+}
