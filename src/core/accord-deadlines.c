@@ -1117,3 +1117,18 @@ accord_deadline_step_label (const char *step)
 
   return label != NULL ? _(label) : step;
 }
+
+/**
+ * accord_deadline_is_bureau_step:
+ *
+ * Whether the bureau itself must act by the step's last day: not for the
+ * petitioner's periods to ask for a review, nor for another body's period
+ * to object to a matter outside its remit.
+ */
+gboolean
+accord_deadline_is_bureau_step (const char *step)
+{
+  static const char *others[] = { "objection", "review_request", "re_review_request", NULL };
+
+  return step != NULL && !g_strv_contains (others, step);
+}

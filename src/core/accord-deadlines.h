@@ -85,6 +85,7 @@ GPtrArray             *accord_deadlines_compute          (AccordDeadlineProfile 
 void                   accord_deadline_free              (AccordDeadline              *deadline);
 const char            *accord_deadline_state_code        (AccordDeadlineState          state);
 const char            *accord_deadline_step_label        (const char                  *step);
+gboolean               accord_deadline_is_bureau_step    (const char                  *step);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordDeadlineProfile, accord_deadline_profile_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordDeadline, accord_deadline_free)

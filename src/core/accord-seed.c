@@ -423,7 +423,7 @@ bind_deadlines (sqlite3_stmt *stmt,
         accord_bind_text (stmt, 31, d->due_date);
       else if (g_str_equal (d->step, "reply"))
         accord_bind_text (stmt, 32, d->due_date);
-      if (d->done_date == NULL && !g_str_equal (d->step, "objection") &&
+      if (d->done_date == NULL && accord_deadline_is_bureau_step (d->step) &&
           (next == NULL || strcmp (d->due_date, next->due_date) < 0))
         next = d;
     }

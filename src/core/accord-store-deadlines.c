@@ -137,8 +137,8 @@ next_pending (GPtrArray *deadlines)
     {
       AccordDeadline *d = g_ptr_array_index (deadlines, i);
 
-      /* An objection is another body's period, not this bureau's step. */
-      if (d->done_date == NULL && !g_str_equal (d->step, "objection") &&
+      /* The next step is the bureau's: not the petitioner's or another body's period. */
+      if (d->done_date == NULL && accord_deadline_is_bureau_step (d->step) &&
           (next == NULL || strcmp (d->due_date, next->due_date) < 0))
         next = d;
     }
