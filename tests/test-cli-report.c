@@ -2,139 +2,26 @@
 #define G_LOG_DOMAIN "accord-test-cli-report"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "accord-test-util.h"
 
 /* case deadlines, case extend and report indicators, run as a child
  * process against a fresh database in a temporary directory.  "Today" is
  * fixed through ACCORD_TODAY; the national deadline profile is in force. */
 
-#define TODAY "2026-11-20"
+#define TODAY ACCORD_TEST_CLI_TODAY
 #define ID_NUMBER "11010519491231002X"
 #define PHONE "13812345678"
 
-enum
-{
-  EXIT_OK = 0,
-  EXIT_ERROR = 1,
-  EXIT_USAGE = 2,
-  EXIT_REFUSED = 3,
-};
-
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *out;
-  char *err;
-} Fixture;
+typedef AccordTestCli Fixture;
 
 /* Helpers */
 
-static void
-fixture_clear_output (Fixture *f)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-}
-
-static char **
-child_environment (void)
-{
-  char **envp = g_get_environ ();
-
-  envp = g_environ_setenv (envp, "ACCORD_TODAY", TODAY, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "ACCORD_DB");
-
-  return envp;
-}
-
-/* Runs accord-cli --db DB with @args (NULL-terminated); returns the exit status. */
-static int
-run_argv (Fixture            *f,
-          const char * const *args)
-{
-  const char *cli = g_getenv ("ACCORD_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = child_environment ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  fixture_clear_output (f);
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &f->out, &f->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", WEXITSTATUS (wait_status), f->out, f->err);
-  return WEXITSTATUS (wait_status);
-}
-
-#define run(f, ...) run_argv ((f), (const char * const []) { __VA_ARGS__, NULL })
-
-static GBytes *
-read_db (Fixture *f)
-{
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
-
-  /* Every connection is closed after a command, so the WAL has been
-   * checkpointed into the main file and removed (or left empty). */
-  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
-
-  g_file_get_contents (f->db, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* Runs a command that must be refused with @expected and must leave the
- * database file exactly as it was. */
-static void
-assert_refused_argv (Fixture            *f,
-                     int                 expected,
-                     const char * const *args)
-{
-  g_autoptr(GBytes) before = read_db (f);
-  g_autoptr(GBytes) after = NULL;
-
-  g_assert_cmpint (run_argv (f, args), ==, expected);
-  g_assert_true (g_str_has_prefix (f->err, "accord-cli: "));
-  if (expected == EXIT_USAGE)
-    g_assert_nonnull (strstr (f->err, "--help"));
-
-  after = read_db (f);
-  g_assert_true (g_bytes_equal (before, after));
-}
-
-#define assert_refused(f, code, ...) \
-  assert_refused_argv ((f), (code), (const char * const []) { __VA_ARGS__, NULL })
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
+#define run(f, ...) accord_test_cli_run ((f), __VA_ARGS__)
+#define assert_refused(f, code, ...) accord_test_cli_assert_refused ((f), (code), __VA_ARGS__)
 
 static char *
 add_case (Fixture    *f,
@@ -142,8 +29,8 @@ add_case (Fixture    *f,
 {
   g_assert_cmpint (run (f, "case", "add", "--title", "期限测试", "--petitioner", "张三",
                         "--id-number", ID_NUMBER, "--phone", PHONE, "--category", "其他",
-                        "--channel", "visit", "--received", received), ==, EXIT_OK);
-  return g_strstrip (g_strdup (f->out));
+                        "--channel", "visit", "--received", received), ==, ACCORD_TEST_EXIT_OK);
+  return accord_test_cli_stripped_output (f);
 }
 
 static void
@@ -154,9 +41,9 @@ transition (Fixture    *f,
             const char *value)
 {
   if (option != NULL)
-    g_assert_cmpint (run (f, "case", verb, number, option, value), ==, EXIT_OK);
+    g_assert_cmpint (run (f, "case", verb, number, option, value), ==, ACCORD_TEST_EXIT_OK);
   else
-    g_assert_cmpint (run (f, "case", verb, number), ==, EXIT_OK);
+    g_assert_cmpint (run (f, "case", verb, number), ==, ACCORD_TEST_EXIT_OK);
 }
 
 /* Received 2026-11-18, accepted 2026-11-19. */
@@ -193,8 +80,8 @@ static JsonNode *
 deadlines_json (Fixture    *f,
                 const char *number)
 {
-  g_assert_cmpint (run (f, "--json", "case", "deadlines", number), ==, EXIT_OK);
-  return parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "case", "deadlines", number), ==, ACCORD_TEST_EXIT_OK);
+  return accord_test_parse_json (f->out);
 }
 
 static JsonObject *
@@ -204,67 +91,27 @@ member_object (JsonNode   *root,
   return json_object_get_object_member (json_node_get_object (root), name);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("accord-cli-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "accord.db", NULL);
-
-  g_assert_cmpint (run (f, "init"), ==, EXIT_OK);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  remove_tree (f->dir);
-  fixture_clear_output (f);
-  g_free (f->db);
-  g_free (f->dir);
-}
-
 /* Tests */
 
 static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  g_assert_cmpint (run (f, "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "--help"), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, "report"));
 
-  g_assert_cmpint (run (f, "case", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "case", "--help"), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, "deadlines"));
   g_assert_nonnull (strstr (f->out, "extend"));
 
-  g_assert_cmpint (run (f, "case", "extend", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "case", "extend", "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *o = (const char * const []) { "--step", "--days", "--approver", "--reason", NULL };
        *o != NULL; o++)
     g_assert_nonnull (strstr (f->out, *o));
 
-  g_assert_cmpint (run (f, "report", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "report", "--help"), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, "indicators"));
-  g_assert_cmpint (run (f, "report", "indicators", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "report", "indicators", "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *o = (const char * const []) { "--from", "--to", "--unit", NULL }; *o != NULL; o++)
     g_assert_nonnull (strstr (f->out, *o));
 }
@@ -279,7 +126,7 @@ test_deadlines (Fixture       *f,
   JsonObject *accept;
 
   /* Text: piped, so the facts are a column of their own. */
-  g_assert_cmpint (run (f, "case", "deadlines", number), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "case", "deadlines", number), ==, ACCORD_TEST_EXIT_OK);
   g_assert_true (g_str_has_prefix (f->out, "Step"));
   g_assert_nonnull (strstr (f->out, "Facts"));
   g_assert_nonnull (strstr (f->out, "2027-01-18"));
@@ -311,9 +158,9 @@ test_deadlines (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (accept, "state"), ==, "met");
 
   /* Usage and unknown cases. */
-  assert_refused (f, EXIT_USAGE, "case", "deadlines");
-  assert_refused (f, EXIT_USAGE, "case", "deadlines", number, "extra");
-  assert_refused (f, EXIT_ERROR, "case", "deadlines", "XF-1999-999999");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "deadlines");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "deadlines", number, "extra");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "case", "deadlines", "XF-1999-999999");
 }
 
 static void
@@ -327,38 +174,38 @@ test_extend (Fixture       *f,
 
   /* Over the 30-day limit, a step that cannot be extended, an unknown
    * step: refused, nothing written. */
-  assert_refused (f, EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "31",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "31",
                   "--approver", "王局长", "--reason", "情况复杂");
   g_assert_nonnull (strstr (f->err, "30"));
-  assert_refused (f, EXIT_REFUSED, "case", "extend", number, "--step", "accept", "--days", "5",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "case", "extend", number, "--step", "accept", "--days", "5",
                   "--approver", "王局长", "--reason", "材料不全");
-  assert_refused (f, EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "0",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "0",
                   "--approver", "王局长", "--reason", "情况复杂");
-  assert_refused (f, EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "10",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "10",
                   "--approver", "", "--reason", "情况复杂");
-  assert_refused (f, EXIT_ERROR, "case", "extend", "XF-1999-999999", "--step", "reply", "--days", "10",
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "case", "extend", "XF-1999-999999", "--step", "reply", "--days", "10",
                   "--approver", "王局长", "--reason", "情况复杂");
 
   /* Every option is required: a usage error, before core is asked. */
-  assert_refused (f, EXIT_USAGE, "case", "extend", number, "--days", "30", "--approver", "王局长",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "extend", number, "--days", "30", "--approver", "王局长",
                   "--reason", "情况复杂");
-  assert_refused (f, EXIT_USAGE, "case", "extend", number, "--step", "reply", "--approver", "王局长",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "extend", number, "--step", "reply", "--approver", "王局长",
                   "--reason", "情况复杂");
   g_assert_nonnull (strstr (f->err, "--days"));
-  assert_refused (f, EXIT_USAGE, "case", "extend", number, "--step", "reply", "--days", "30",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "extend", number, "--step", "reply", "--days", "30",
                   "--reason", "情况复杂");
-  assert_refused (f, EXIT_USAGE, "case", "extend", number, "--step", "reply", "--days", "30",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "extend", number, "--step", "reply", "--days", "30",
                   "--approver", "王局长");
-  assert_refused (f, EXIT_USAGE, "case", "extend", "--step", "reply", "--days", "30",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "case", "extend", "--step", "reply", "--days", "30",
                   "--approver", "王局长", "--reason", "情况复杂");
 
   /* 60 + 30 days from 2026-11-19 is Wednesday 2027-02-17. */
   g_assert_cmpint (run (f, "case", "extend", number, "--step", "reply", "--days", "30",
-                        "--approver", "王局长", "--reason", "需要补充调查"), ==, EXIT_OK);
+                        "--approver", "王局长", "--reason", "需要补充调查"), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, number));
   g_assert_nonnull (strstr (f->out, "2027-02-17"));
 
-  g_assert_cmpint (run (f, "case", "deadlines", number), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "case", "deadlines", number), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, "+30 days"));
   g_assert_nonnull (strstr (f->out, "2027-02-17"));
   g_assert_nonnull (strstr (f->out, "extended by 30 days"));
@@ -370,7 +217,7 @@ test_extend (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (deadline_of (root, "accept"), "due_date"), ==, "2026-12-03");
 
   /* The limit is for all extensions together. */
-  assert_refused (f, EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "1",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "case", "extend", number, "--step", "reply", "--days", "1",
                   "--approver", "王局长", "--reason", "再延");
 
   /* --json prints the extended step. */
@@ -378,15 +225,15 @@ test_extend (Fixture       *f,
     g_autofree char *other = add_accepted_case (f);
 
     g_assert_cmpint (run (f, "--json", "case", "extend", other, "--step", "reply", "--days", "10",
-                          "--approver", "王局长", "--reason", "等待鉴定结论"), ==, EXIT_OK);
-    extended = parse_json (f->out);
+                          "--approver", "王局长", "--reason", "等待鉴定结论"), ==, ACCORD_TEST_EXIT_OK);
+    extended = accord_test_parse_json (f->out);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (extended), "step"), ==, "reply");
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (extended), "extension_days"), ==, 10);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (extended), "due_date"), ==,
                      "2027-01-28");
   }
 
-  g_assert_cmpint (run (f, "audit", "verify"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
 /* The register of tests/test-reminders.c, whose counts are asserted there
@@ -405,11 +252,11 @@ add_register (Fixture *f)
   transition (f, "accept", a, "--date", "2026-10-10");
   transition (f, "accept", b, "--date", "2026-10-20");
   g_assert_cmpint (run (f, "case", "decline", c, "--date", "2026-10-08", "--reason", "不属于本机关职责范围"),
-                   ==, EXIT_OK);
+                   ==, ACCORD_TEST_EXIT_OK);
   for (const char **n = (const char *[]) { e, ff, g, NULL }; *n != NULL; n++)
     transition (f, "accept", *n, "--date", "2026-07-02");
-  g_assert_cmpint (run (f, "case", "reply", e, "--date", "2026-08-20", "--opinion", "support"), ==, EXIT_OK);
-  g_assert_cmpint (run (f, "case", "reply", ff, "--date", "2026-09-15", "--opinion", "explain"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "case", "reply", e, "--date", "2026-08-20", "--opinion", "support"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "case", "reply", ff, "--date", "2026-09-15", "--opinion", "explain"), ==, ACCORD_TEST_EXIT_OK);
   transition (f, "evaluate", e, "--rating", "satisfied");
   (void) d;
 }
@@ -434,8 +281,8 @@ test_indicators (Fixture       *f,
   add_register (f);
 
   g_assert_cmpint (run (f, "--json", "report", "indicators", "--from", "2026-07-01", "--to", "2026-11-19"),
-                   ==, EXIT_OK);
-  root = parse_json (f->out);
+                   ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "from"), ==, "2026-07-01");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "to"), ==, "2026-11-19");
   g_assert_true (json_object_get_null_member (json_node_get_object (root), "unit"));
@@ -469,7 +316,7 @@ test_indicators (Fixture       *f,
   g_assert_true (json_object_get_null_member (o, "rate"));
 
   /* Text */
-  g_assert_cmpint (run (f, "report", "indicators", "--from", "2026-07-01", "--to", "2026-11-19"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "report", "indicators", "--from", "2026-07-01", "--to", "2026-11-19"), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->out, "Timely acceptance rate: 83.33 % (5 / 6)"));
   g_assert_nonnull (strstr (f->out, "On-time completion rate: 33.33 % (1 / 3)"));
   g_assert_nonnull (strstr (f->out, "Participation rate: 50.00 % (1 / 2)"));
@@ -479,23 +326,23 @@ test_indicators (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Satisfied: 1, basically satisfied: 0, dissatisfied: 0"));
 
   /* Defaults: from January 1 of this year to today. */
-  g_assert_cmpint (run (f, "report", "indicators", "--json"), ==, EXIT_OK);
-  defaults = parse_json (f->out);
+  g_assert_cmpint (run (f, "report", "indicators", "--json"), ==, ACCORD_TEST_EXIT_OK);
+  defaults = accord_test_parse_json (f->out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (defaults), "from"), ==, "2026-01-01");
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (defaults), "to"), ==, TODAY);
   g_assert_cmpint (json_object_get_int_member (member_object (defaults, "acceptance"), "due"), ==, 6);
 
   /* By responsible unit: none of these was assigned. */
   g_assert_cmpint (run (f, "--json", "report", "indicators", "--from", "2026-07-01", "--to", "2026-11-19",
-                        "--unit", "区民政局"), ==, EXIT_OK);
-  by_unit = parse_json (f->out);
+                        "--unit", "区民政局"), ==, ACCORD_TEST_EXIT_OK);
+  by_unit = accord_test_parse_json (f->out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (by_unit), "unit"), ==, "区民政局");
   g_assert_cmpint (json_object_get_int_member (member_object (by_unit, "acceptance"), "due"), ==, 0);
   g_assert_true (json_object_get_null_member (member_object (by_unit, "acceptance"), "rate"));
 
-  assert_refused (f, EXIT_REFUSED, "report", "indicators", "--from", "2026-13-01");
-  assert_refused (f, EXIT_USAGE, "report", "indicators", "extra");
-  assert_refused (f, EXIT_USAGE, "report");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "report", "indicators", "--from", "2026-13-01");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "report", "indicators", "extra");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "report");
 }
 
 int
@@ -505,7 +352,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ((path), Fixture, NULL, fixture_set_up, (func), fixture_tear_down)
+  g_test_add ((path), Fixture, NULL, accord_test_cli_set_up, (func), accord_test_cli_tear_down)
 
   ADD ("/cli/report/help", test_help);
   ADD ("/cli/case/deadlines", test_deadlines);

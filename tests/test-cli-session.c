@@ -2,36 +2,25 @@
 #define G_LOG_DOMAIN "accord-test-cli-session"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include <glib.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "accord-test-util.h"
 
 /* The scheduling commands of accord-cli, run as a child process against a
  * fresh database in a temporary directory.  "Today" is fixed through
  * ACCORD_TODAY; the sessions fall on working days of December 2026. */
 
-#define TODAY "2026-11-20"
+#define TODAY ACCORD_TEST_CLI_TODAY
 #define ID_NUMBER "11010519491231002X"
 #define PHONE "13812345678"
 #define PETITIONER "张三"
 
-enum
-{
-  EXIT_OK = 0,
-  EXIT_ERROR = 1,
-  EXIT_USAGE = 2,
-  EXIT_REFUSED = 3,
-};
-
 /* A case with one petitioner, a small pool and two venues. */
 typedef struct
 {
-  char *dir;
-  char *db;
-  char *out;
-  char *err;
+  AccordTestCli cli;
   char *number;
   char *mediator;
   char *mediator2;
@@ -45,120 +34,16 @@ typedef struct
 
 /* Helpers */
 
-static void
-fixture_clear_output (Fixture *f)
-{
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-}
-
-static char **
-child_environment (void)
-{
-  char **envp = g_get_environ ();
-
-  envp = g_environ_setenv (envp, "ACCORD_TODAY", TODAY, TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_unsetenv (envp, "ACCORD_DB");
-  return envp;
-}
-
-/* Runs accord-cli --db DB with @args (NULL-terminated); returns the exit status. */
-static int
-run_argv (Fixture            *f,
-          const char * const *args)
-{
-  const char *cli = g_getenv ("ACCORD_CLI");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = child_environment ();
-  g_autoptr(GError) error = NULL;
-  int wait_status = 0;
-
-  g_assert_nonnull (cli);
-  fixture_clear_output (f);
-
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (f->dir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &f->out, &f->err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", WEXITSTATUS (wait_status), f->out, f->err);
-  return WEXITSTATUS (wait_status);
-}
-
-#define run(f, ...) run_argv ((f), (const char * const []) { __VA_ARGS__, NULL })
-
-static GBytes *
-read_db (Fixture *f)
-{
-  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-  GStatBuf st;
-
-  /* Every connection is closed after a command, so the WAL has been
-   * checkpointed into the main file and removed (or left empty). */
-  g_assert_true (g_stat (wal, &st) != 0 || st.st_size == 0);
-
-  g_file_get_contents (f->db, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (g_steal_pointer (&contents), length);
-}
-
-/* Runs a command that must be refused with @expected and must leave the
- * database file exactly as it was. */
-static void
-assert_refused_argv (Fixture            *f,
-                     int                 expected,
-                     const char * const *args)
-{
-  g_autoptr(GBytes) before = read_db (f);
-  g_autoptr(GBytes) after = NULL;
-
-  g_assert_cmpint (run_argv (f, args), ==, expected);
-  g_assert_true (g_str_has_prefix (f->err, "accord-cli: "));
-  if (expected == EXIT_USAGE)
-    g_assert_nonnull (strstr (f->err, "--help"));
-
-  after = read_db (f);
-  g_assert_true (g_bytes_equal (before, after));
-}
-
-#define assert_refused(f, code, ...) \
-  assert_refused_argv ((f), (code), (const char * const []) { __VA_ARGS__, NULL })
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static char *
-stripped_output (Fixture *f)
-{
-  return g_strstrip (g_strdup (f->out));
-}
+#define run(f, ...) accord_test_cli_run (&(f)->cli, __VA_ARGS__)
+#define assert_refused(f, code, ...) accord_test_cli_assert_refused (&(f)->cli, (code), __VA_ARGS__)
 
 static char *
 add_person (Fixture    *f,
             const char *name,
             const char *role)
 {
-  g_assert_cmpint (run (f, "person", "add", "--name", name, "--role", role), ==, EXIT_OK);
-  return stripped_output (f);
+  g_assert_cmpint (run (f, "person", "add", "--name", name, "--role", role), ==, ACCORD_TEST_EXIT_OK);
+  return accord_test_cli_stripped_output (&f->cli);
 }
 
 static char *
@@ -166,8 +51,8 @@ add_venue (Fixture    *f,
            const char *name,
            const char *capacity)
 {
-  g_assert_cmpint (run (f, "venue", "add", "--name", name, "--capacity", capacity), ==, EXIT_OK);
-  return stripped_output (f);
+  g_assert_cmpint (run (f, "venue", "add", "--name", name, "--capacity", capacity), ==, ACCORD_TEST_EXIT_OK);
+  return accord_test_cli_stripped_output (&f->cli);
 }
 
 static char *
@@ -188,9 +73,9 @@ book_mediation (Fixture    *f,
   g_autofree char *participant = with (mediator, "mediator");
 
   g_assert_cmpint (run (f, "session", "add", "--case", f->number, "--kind", "mediation", "--start", start,
-                        "--end", end, "--venue", venue, "--with", participant), ==, EXIT_OK);
-  g_assert_cmpint (g_ascii_strtoll (f->out, NULL, 10), >, 0);
-  return stripped_output (f);
+                        "--end", end, "--venue", venue, "--with", participant), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (g_ascii_strtoll (f->cli.out, NULL, 10), >, 0);
+  return accord_test_cli_stripped_output (&f->cli);
 }
 
 /* A mediation that would take place at @start–@end with @mediator:
@@ -228,7 +113,7 @@ static gboolean
 has_rule (const char *text,
           const char *rule)
 {
-  g_autoptr(JsonNode) root = parse_json (text);
+  g_autoptr(JsonNode) root = accord_test_parse_json (text);
 
   return array_has_rule (json_node_get_array (root), rule);
 }
@@ -238,8 +123,8 @@ session_object (Fixture    *f,
                 const char *id,
                 JsonNode  **root)
 {
-  g_assert_cmpint (run (f, "--json", "session", "show", id), ==, EXIT_OK);
-  *root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "session", "show", id), ==, ACCORD_TEST_EXIT_OK);
+  *root = accord_test_parse_json (f->cli.out);
   return json_node_get_object (*root);
 }
 
@@ -254,27 +139,12 @@ array_has_int (JsonArray *array,
   return FALSE;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-  g_rmdir (path);
-}
-
 static char *
 write_file (Fixture    *f,
             const char *name,
             const char *contents)
 {
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *path = g_build_filename (f->cli.dir, name, NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, contents, -1, &error);
@@ -288,17 +158,11 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("accord-cli-session-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->db = g_build_filename (f->dir, "accord.db", NULL);
-
-  g_assert_cmpint (run (f, "init"), ==, EXIT_OK);
+  accord_test_cli_set_up (&f->cli, data);
   g_assert_cmpint (run (f, "case", "add", "--title", "房屋征收补偿问题", "--petitioner", PETITIONER,
                         "--id-number", ID_NUMBER, "--phone", PHONE, "--category", "城乡建设",
-                        "--channel", "visit", "--received", "2026-10-09"), ==, EXIT_OK);
-  f->number = stripped_output (f);
+                        "--channel", "visit", "--received", "2026-10-09"), ==, ACCORD_TEST_EXIT_OK);
+  f->number = accord_test_cli_stripped_output (&f->cli);
 
   f->mediator = add_person (f, "何平", "mediator");
   f->mediator2 = add_person (f, "何二", "mediator");
@@ -314,8 +178,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
-  fixture_clear_output (f);
+  accord_test_cli_tear_down (&f->cli, data);
   g_free (f->number);
   g_free (f->mediator);
   g_free (f->mediator2);
@@ -325,8 +188,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->expert);
   g_free (f->room);
   g_free (f->hall);
-  g_free (f->db);
-  g_free (f->dir);
 }
 
 /* Tests */
@@ -335,42 +196,42 @@ static void
 test_help (Fixture       *f,
            gconstpointer  data)
 {
-  g_assert_cmpint (run (f, "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *noun = (const char * const []) { "session", "calendar", "export", "import", NULL };
        *noun != NULL; noun++)
-    g_assert_nonnull (strstr (f->out, *noun));
+    g_assert_nonnull (strstr (f->cli.out, *noun));
 
-  g_assert_cmpint (run (f, "session", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "session", "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *verb = (const char * const []) { "check", "add", "move", "cancel", "show", "list",
                                                             "broken", "suggest", NULL };
        *verb != NULL; verb++)
-    g_assert_nonnull (strstr (f->out, *verb));
+    g_assert_nonnull (strstr (f->cli.out, *verb));
 
-  g_assert_cmpint (run (f, "session", "add", "--help"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "session", "add", "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *o = (const char * const []) { "--case", "--kind", "--start", "--end", "--venue",
                                                          "--with", "--petitioner", "--notice-date", "--private",
                                                          "--notes", "--override-reason", "joint_reception", NULL };
        *o != NULL; o++)
-    g_assert_nonnull (strstr (f->out, *o));
+    g_assert_nonnull (strstr (f->cli.out, *o));
 
-  g_assert_cmpint (run (f, "session", "check", "--help"), ==, EXIT_OK);
-  g_assert_null (strstr (f->out, "--override-reason"));
-  g_assert_cmpint (run (f, "person", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "availability"));
-  g_assert_cmpint (run (f, "person", "absence", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "add"));
-  g_assert_cmpint (run (f, "person", "absence", "add", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "--reason"));
-  g_assert_cmpint (run (f, "venue", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "close"));
-  g_assert_cmpint (run (f, "export", "ics", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "--out"));
-  g_assert_cmpint (run (f, "calendar", "--help"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "import"));
+  g_assert_cmpint (run (f, "session", "check", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_null (strstr (f->cli.out, "--override-reason"));
+  g_assert_cmpint (run (f, "person", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "availability"));
+  g_assert_cmpint (run (f, "person", "absence", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "add"));
+  g_assert_cmpint (run (f, "person", "absence", "add", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "--reason"));
+  g_assert_cmpint (run (f, "venue", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "close"));
+  g_assert_cmpint (run (f, "export", "ics", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "--out"));
+  g_assert_cmpint (run (f, "calendar", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "import"));
 
-  assert_refused (f, EXIT_USAGE, "person", "absence");
-  assert_refused (f, EXIT_USAGE, "person", "absence", "frobnicate");
-  assert_refused (f, EXIT_USAGE, "session", "suggest", "--case", f->number, "--kind", "mediation");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "absence");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "absence", "frobnicate");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "suggest", "--case", f->number, "--kind", "mediation");
 }
 
 static void
@@ -385,23 +246,23 @@ test_check (Fixture       *f,
   JsonArray *conflicts;
   gboolean venue_busy = FALSE;
 
-  before = read_db (f);
+  before = accord_test_cli_read_db (&f->cli);
   g_assert_cmpint (run (f, "session", "check", "--case", f->number, "--kind", "mediation",
                         "--start", "2026-12-08 09:00", "--end", "2026-12-08 10:00", "--venue", f->room,
-                        "--with", participant), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, "No conflicts\n");
-  after = read_db (f);
+                        "--with", participant), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, "No conflicts\n");
+  after = accord_test_cli_read_db (&f->cli);
   g_assert_true (g_bytes_equal (before, after));
 
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", f->room, f->mediator), ==, EXIT_OK);
-  g_assert_cmpstr (g_strstrip (f->out), ==, "[]");
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", f->room, f->mediator), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (g_strstrip (f->cli.out), ==, "[]");
 
   /* The same instant, written in UTC. */
   id = book_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", f->room, f->mediator);
   g_assert_cmpint (check_mediation (f, "2026-12-08T01:30:00Z", "2026-12-08T10:30:00+08:00", f->room, f->mediator),
-                   ==, EXIT_REFUSED);
-  g_assert_true (g_str_has_prefix (f->err, "accord-cli: "));
-  root = parse_json (f->out);
+                   ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (g_str_has_prefix (f->cli.err, "accord-cli: "));
+  root = accord_test_parse_json (f->cli.out);
   conflicts = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (conflicts), >=, 2);
   for (guint i = 0; i < json_array_get_length (conflicts); i++)
@@ -422,28 +283,28 @@ test_check (Fixture       *f,
         }
     }
   g_assert_true (venue_busy);
-  g_assert_true (has_rule (f->out, "person-busy"));
+  g_assert_true (has_rule (f->cli.out, "person-busy"));
 
   /* Plain text names the rules. */
   g_assert_cmpint (run (f, "session", "check", "--case", f->number, "--kind", "mediation",
                         "--start", "2026-12-08 09:30", "--end", "2026-12-08 10:30", "--venue", f->room,
-                        "--with", participant), ==, EXIT_REFUSED);
-  g_assert_nonnull (strstr (f->out, "person-busy"));
-  g_assert_nonnull (strstr (f->out, "venue-busy"));
+                        "--with", participant), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_nonnull (strstr (f->cli.out, "person-busy"));
+  g_assert_nonnull (strstr (f->cli.out, "venue-busy"));
 
   /* Malformed proposals. */
-  assert_refused (f, EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
                   "--start", "2026-12-08", "--end", "2026-12-08 10:00", "--with", participant);
-  g_assert_nonnull (strstr (f->err, "--start"));
-  assert_refused (f, EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
+  g_assert_nonnull (strstr (f->cli.err, "--start"));
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
                   "--start", "2026-02-30 09:00", "--end", "2026-12-08 10:00", "--with", participant);
-  assert_refused (f, EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "check", "--case", f->number, "--kind", "mediation",
                   "--start", "2026-12-08 09:00", "--end", "2026-12-08 10:00", "--with", "abc");
-  assert_refused (f, EXIT_USAGE, "session", "check", "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "check", "--kind", "mediation",
                   "--start", "2026-12-08 09:00", "--end", "2026-12-08 10:00", "--with", participant);
-  assert_refused (f, EXIT_REFUSED, "session", "check", "--case", f->number, "--kind", "picnic",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "check", "--case", f->number, "--kind", "picnic",
                   "--start", "2026-12-08 09:00", "--end", "2026-12-08 10:00", "--with", participant);
-  assert_refused (f, EXIT_ERROR, "session", "check", "--case", "XF-1999-999999", "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "session", "check", "--case", "XF-1999-999999", "--kind", "mediation",
                   "--start", "2026-12-08 09:00", "--end", "2026-12-08 10:00", "--with", participant);
 }
 
@@ -461,8 +322,8 @@ test_add (Fixture       *f,
 
   g_assert_cmpint (run (f, "--json", "session", "add", "--case", f->number, "--kind", "mediation",
                         "--start", "2026-12-09 14:00", "--end", "2026-12-09 15:30", "--venue", f->hall,
-                        "--with", participant, "--private", "--notes", "双方同意调解"), ==, EXIT_OK);
-  root = parse_json (f->out);
+                        "--with", participant, "--private", "--notes", "双方同意调解"), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   session = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (session, "id"), >, g_ascii_strtoll (first, NULL, 10));
   g_assert_cmpstr (json_object_get_string_member (session, "case_number"), ==, f->number);
@@ -497,32 +358,32 @@ test_add (Fixture       *f,
         g_assert_cmpint (json_object_get_int_member (p, "person_id"), ==, g_ascii_strtoll (f->mediator, NULL, 10));
     }
   g_assert_true (saw_petitioner);
-  g_assert_null (strstr (f->out, ID_NUMBER));
-  g_assert_null (strstr (f->out, PHONE));
+  g_assert_null (strstr (f->cli.out, ID_NUMBER));
+  g_assert_null (strstr (f->cli.out, PHONE));
 
   /* A clash is refused and changes nothing; every conflict is on stderr. */
-  assert_refused (f, EXIT_REFUSED, "session", "add", "--case", f->number, "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "add", "--case", f->number, "--kind", "mediation",
                   "--start", "2026-12-08 09:30", "--end", "2026-12-08 10:30", "--venue", f->room,
                   "--with", participant);
-  g_assert_nonnull (strstr (f->err, "person-busy"));
-  g_assert_nonnull (strstr (f->err, "venue-busy"));
-  g_assert_nonnull (strstr (f->err, "--override-reason"));
-  g_assert_cmpstr (f->out, ==, "");
+  g_assert_nonnull (strstr (f->cli.err, "person-busy"));
+  g_assert_nonnull (strstr (f->cli.err, "venue-busy"));
+  g_assert_nonnull (strstr (f->cli.err, "--override-reason"));
+  g_assert_cmpstr (f->cli.out, ==, "");
 
   /* With a reason it is booked, and the audit log stays intact. */
   g_clear_pointer (&root, json_node_unref);
   g_assert_cmpint (run (f, "--json", "session", "add", "--case", f->number, "--kind", "mediation",
                         "--start", "2026-12-08 09:30", "--end", "2026-12-08 10:30", "--venue", f->room,
-                        "--with", participant, "--override-reason", "当事人要求当天调解"), ==, EXIT_OK);
-  root = parse_json (f->out);
+                        "--with", participant, "--override-reason", "当事人要求当天调解"), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   session = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (session, "override_reason"), ==, "当事人要求当天调解");
   g_assert_true (array_has_rule (json_object_get_array_member (session, "conflicts"), "venue-busy"));
 
-  g_assert_cmpint (run (f, "audit", "verify"), ==, EXIT_OK);
-  g_assert_cmpint (run (f, "--json", "session", "list", "--from", "2026-12-01", "--to", "2026-12-31"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "--json", "session", "list", "--from", "2026-12-01", "--to", "2026-12-31"), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
 }
 
@@ -537,40 +398,40 @@ test_move_cancel (Fixture       *f,
   JsonObject *session;
 
   g_assert_cmpint (run (f, "session", "move", second, "--start", "2026-12-11 14:00", "--end", "2026-12-11 15:00"),
-                   ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "2026-12-11 14:00"));
+                   ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "2026-12-11 14:00"));
   session = session_object (f, second, &root);
   g_assert_cmpstr (json_object_get_string_member (session, "starts_at"), ==, "2026-12-11T14:00:00+08:00");
   version = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (session, "version"));
 
   /* Onto the first session: refused, unchanged. */
-  assert_refused (f, EXIT_REFUSED, "session", "move", second, "--start", "2026-12-08 09:00",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "move", second, "--start", "2026-12-08 09:00",
                   "--end", "2026-12-08 10:00");
-  g_assert_nonnull (strstr (f->err, "person-busy"));
-  assert_refused (f, EXIT_REFUSED, "session", "move", second, "--start", "2026-12-14 09:00",
+  g_assert_nonnull (strstr (f->cli.err, "person-busy"));
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "move", second, "--start", "2026-12-14 09:00",
                   "--end", "2026-12-14 10:00", "--expect-version", "999");
-  assert_refused (f, EXIT_USAGE, "session", "move", second, "--start", "tomorrow", "--end", "2026-12-14 10:00");
-  assert_refused (f, EXIT_USAGE, "session", "move", second, "--end", "2026-12-14 10:00");
-  assert_refused (f, EXIT_ERROR, "session", "move", "999", "--start", "2026-12-14 09:00", "--end", "2026-12-14 10:00");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "move", second, "--start", "tomorrow", "--end", "2026-12-14 10:00");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "move", second, "--end", "2026-12-14 10:00");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "session", "move", "999", "--start", "2026-12-14 09:00", "--end", "2026-12-14 10:00");
 
   g_assert_cmpint (run (f, "--json", "session", "move", second, "--start", "2026-12-14 09:00",
-                        "--end", "2026-12-14 10:00", "--expect-version", version), ==, EXIT_OK);
+                        "--end", "2026-12-14 10:00", "--expect-version", version), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "ends_at"), ==,
                    "2026-12-14T10:00:00+08:00");
 
-  g_assert_cmpint (run (f, "session", "cancel", second, "--reason", "申请人撤回"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "session", "cancel", second, "--reason", "申请人撤回"), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
   session = session_object (f, second, &root);
   g_assert_cmpstr (json_object_get_string_member (session, "status"), ==, "cancelled");
-  assert_refused (f, EXIT_REFUSED, "session", "cancel", second);
-  assert_refused (f, EXIT_USAGE, "session", "cancel");
-  assert_refused (f, EXIT_USAGE, "session", "cancel", "two");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "cancel", second);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "cancel");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "cancel", "two");
 
   /* The cancelled session no longer blocks its slot. */
-  g_assert_cmpint (check_mediation (f, "2026-12-14 09:00", "2026-12-14 10:00", f->room, f->mediator), ==, EXIT_OK);
-  g_assert_cmpint (run (f, "audit", "verify"), ==, EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-14 09:00", "2026-12-14 10:00", f->room, f->mediator), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
 static void
@@ -584,29 +445,29 @@ test_list_show (Fixture       *f,
   g_auto(GStrv) lines = NULL;
 
   /* Default: today and the next 30 days. */
-  g_assert_cmpint (run (f, "--json", "session", "list"), ==, EXIT_OK);
-  root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "session", "list"), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
 
-  g_assert_cmpint (run (f, "--json", "session", "list", "--from", "2026-12-01", "--to", "2027-01-31"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "--json", "session", "list", "--from", "2026-12-01", "--to", "2027-01-31"), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 3);
 
-  g_assert_cmpint (run (f, "--json", "session", "list", "--person", f->mediator), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "--json", "session", "list", "--person", f->mediator), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (root), 0), "id"),
                    ==, g_ascii_strtoll (first, NULL, 10));
 
-  g_assert_cmpint (run (f, "--json", "session", "list", "--venue", f->hall, "--to", "2027-12-31"), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "--json", "session", "list", "--venue", f->hall, "--to", "2027-12-31"), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 2);
 
-  g_assert_cmpint (run (f, "session", "list"), ==, EXIT_OK);
-  lines = g_strsplit (g_strchomp (f->out), "\n", -1);
+  g_assert_cmpint (run (f, "session", "list"), ==, ACCORD_TEST_EXIT_OK);
+  lines = g_strsplit (g_strchomp (f->cli.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + 2);
   for (const char * const *column = (const char * const []) { "ID", "Start", "End", "Kind", "Case", "Venue",
                                                               "Status", "Participants", NULL };
@@ -616,21 +477,21 @@ test_list_show (Fixture       *f,
   g_assert_nonnull (strstr (lines[1], f->number));
   g_assert_nonnull (strstr (lines[2], "一号听证室"));
 
-  g_assert_cmpint (run (f, "session", "list", "--from", "2026-11-21", "--to", "2026-11-30"), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, "No sessions found.\n");
-  assert_refused (f, EXIT_USAGE, "session", "list", "--from", "2026-12-10", "--to", "2026-12-01");
-  assert_refused (f, EXIT_USAGE, "session", "list", "--from", "12/01/2026");
-  assert_refused (f, EXIT_USAGE, "session", "list", "--person", "-3");
+  g_assert_cmpint (run (f, "session", "list", "--from", "2026-11-21", "--to", "2026-11-30"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, "No sessions found.\n");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "list", "--from", "2026-12-10", "--to", "2026-12-01");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "list", "--from", "12/01/2026");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "list", "--person", "-3");
 
-  g_assert_cmpint (run (f, "session", "show", second), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, f->number));
-  g_assert_nonnull (strstr (f->out, "何二"));
-  g_assert_nonnull (strstr (f->out, PETITIONER));
-  g_assert_nonnull (strstr (f->out, "2026-12-09 09:00–10:00"));
-  g_assert_null (strstr (f->out, ID_NUMBER));
-  assert_refused (f, EXIT_ERROR, "session", "show", "999");
-  assert_refused (f, EXIT_USAGE, "session", "show", "first");
-  assert_refused (f, EXIT_USAGE, "session", "show");
+  g_assert_cmpint (run (f, "session", "show", second), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, f->number));
+  g_assert_nonnull (strstr (f->cli.out, "何二"));
+  g_assert_nonnull (strstr (f->cli.out, PETITIONER));
+  g_assert_nonnull (strstr (f->cli.out, "2026-12-09 09:00–10:00"));
+  g_assert_null (strstr (f->cli.out, ID_NUMBER));
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "session", "show", "999");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "show", "first");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "show");
   g_assert_cmpint (g_ascii_strtoll (late, NULL, 10), >, 0);
 }
 
@@ -644,9 +505,9 @@ test_suggest (Fixture       *f,
 
   g_assert_cmpint (run (f, "--json", "session", "suggest", "--case", f->number, "--kind", "hearing",
                         "--duration", "120", "--panel", "3", "--from", "2026-12-01", "--to", "2026-12-04",
-                        "--venue", f->hall), ==, EXIT_OK);
-  first_run = g_strdup (f->out);
-  root = parse_json (f->out);
+                        "--venue", f->hall), ==, ACCORD_TEST_EXIT_OK);
+  first_run = g_strdup (f->cli.out);
+  root = accord_test_parse_json (f->cli.out);
   slots = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (slots), ==, 3);
   for (guint i = 0; i < json_array_get_length (slots); i++)
@@ -675,17 +536,17 @@ test_suggest (Fixture       *f,
   /* The same data gives the same slots and people. */
   g_assert_cmpint (run (f, "--json", "session", "suggest", "--case", f->number, "--kind", "hearing",
                         "--duration", "120", "--panel", "3", "--from", "2026-12-01", "--to", "2026-12-04",
-                        "--venue", f->hall), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, first_run);
+                        "--venue", f->hall), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, first_run);
 
   g_assert_cmpint (run (f, "session", "suggest", "--case", f->number, "--kind", "mediation",
-                        "--duration", "60", "--from", "2026-12-07", "--to", "2026-12-07", "--count", "1"), ==, EXIT_OK);
-  g_assert_true (g_str_has_prefix (f->out, "1. 2026-12-07 08:30–09:30"));
-  g_assert_nonnull (strstr (f->out, "mediator"));
+                        "--duration", "60", "--from", "2026-12-07", "--to", "2026-12-07", "--count", "1"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_true (g_str_has_prefix (f->cli.out, "1. 2026-12-07 08:30–09:30"));
+  g_assert_nonnull (strstr (f->cli.out, "mediator"));
 
-  assert_refused (f, EXIT_REFUSED, "session", "suggest", "--case", f->number, "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "session", "suggest", "--case", f->number, "--kind", "mediation",
                   "--duration", "5", "--from", "2026-12-07", "--to", "2026-12-07");
-  assert_refused (f, EXIT_USAGE, "session", "suggest", "--case", f->number, "--kind", "mediation",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "session", "suggest", "--case", f->number, "--kind", "mediation",
                   "--duration", "60", "--from", "2026-12-07", "--to", "2026-12-07", "--venue", "hall");
 }
 
@@ -698,24 +559,24 @@ test_absence (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonArray *broken;
 
-  g_assert_cmpint (run (f, "session", "broken"), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, "No session breaks a hard rule.\n");
+  g_assert_cmpint (run (f, "session", "broken"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, "No session breaks a hard rule.\n");
 
-  assert_refused (f, EXIT_USAGE, "person", "absence", "add", f->mediator, "--from", "next week", "--to", "2026-12-08");
-  assert_refused (f, EXIT_USAGE, "person", "absence", "add", f->mediator, "--from", "2026-12-08");
-  assert_refused (f, EXIT_ERROR, "person", "absence", "add", "999", "--from", "2026-12-08", "--to", "2026-12-08");
-  assert_refused (f, EXIT_REFUSED, "person", "absence", "add", f->mediator, "--from", "2026-12-09",
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "absence", "add", f->mediator, "--from", "next week", "--to", "2026-12-08");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "absence", "add", f->mediator, "--from", "2026-12-08");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "person", "absence", "add", "999", "--from", "2026-12-08", "--to", "2026-12-08");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "person", "absence", "add", f->mediator, "--from", "2026-12-09",
                   "--to", "2026-12-08 12:00");
 
   /* A plain date is the whole local day. */
   g_assert_cmpint (run (f, "person", "absence", "add", f->mediator, "--from", "2026-12-08", "--to", "2026-12-08",
-                        "--reason", "出差"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "Warning"));
-  g_assert_nonnull (strstr (f->out, label));
-  g_assert_nonnull (strstr (f->out, "absent"));
+                        "--reason", "出差"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "Warning"));
+  g_assert_nonnull (strstr (f->cli.out, label));
+  g_assert_nonnull (strstr (f->cli.out, "absent"));
 
-  g_assert_cmpint (run (f, "--json", "session", "broken", "--person", f->mediator), ==, EXIT_OK);
-  root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "session", "broken", "--person", f->mediator), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   broken = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (broken), ==, 1);
   g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (broken, 0), "id"), ==,
@@ -725,13 +586,13 @@ test_absence (Fixture       *f,
 
   /* An absence that touches nothing booked. */
   g_assert_cmpint (run (f, "--json", "person", "absence", "add", f->mediator2, "--from", "2026-12-08 14:00",
-                        "--to", "2026-12-08 17:00"), ==, EXIT_OK);
+                        "--to", "2026-12-08 17:00"), ==, ACCORD_TEST_EXIT_OK);
   g_clear_pointer (&root, json_node_unref);
-  root = parse_json (f->out);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "from"), ==, "2026-12-08T14:00:00+08:00");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "broken")), ==, 0);
-  g_assert_cmpint (check_mediation (f, "2026-12-08 15:00", "2026-12-08 16:00", NULL, f->mediator2), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "absent"));
+  g_assert_cmpint (check_mediation (f, "2026-12-08 15:00", "2026-12-08 16:00", NULL, f->mediator2), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "absent"));
 }
 
 static void
@@ -740,39 +601,39 @@ test_availability (Fixture       *f,
 {
   /* 2026-12-08 is a Tuesday. */
   g_assert_cmpint (run (f, "person", "availability", "set", f->mediator, "--slot", "1:08:30-12:00",
-                        "--slot", "3:14:00-17:30"), ==, EXIT_OK);
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "unavailable"));
-  g_assert_cmpint (check_mediation (f, "2026-12-07 09:00", "2026-12-07 10:00", NULL, f->mediator), ==, EXIT_OK);
+                        "--slot", "3:14:00-17:30"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "unavailable"));
+  g_assert_cmpint (check_mediation (f, "2026-12-07 09:00", "2026-12-07 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_OK);
 
-  g_assert_cmpint (run (f, "person", "availability", "set", f->mediator, "--clear"), ==, EXIT_OK);
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "person", "availability", "set", f->mediator, "--clear"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_OK);
 
-  assert_refused (f, EXIT_USAGE, "person", "availability", "set", f->mediator);
-  assert_refused (f, EXIT_USAGE, "person", "availability", "set", f->mediator, "--clear", "--slot", "1:08:30-12:00");
-  assert_refused (f, EXIT_USAGE, "person", "availability", "set", f->mediator, "--slot", "Monday 8-12");
-  assert_refused (f, EXIT_REFUSED, "person", "availability", "set", f->mediator, "--slot", "8:08:30-12:00");
-  assert_refused (f, EXIT_REFUSED, "person", "availability", "set", f->mediator, "--slot", "1:12:00-08:30");
-  assert_refused (f, EXIT_ERROR, "person", "availability", "set", "999", "--clear");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "availability", "set", f->mediator);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "availability", "set", f->mediator, "--clear", "--slot", "1:08:30-12:00");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "availability", "set", f->mediator, "--slot", "Monday 8-12");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "person", "availability", "set", f->mediator, "--slot", "8:08:30-12:00");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "person", "availability", "set", f->mediator, "--slot", "1:12:00-08:30");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "person", "availability", "set", "999", "--clear");
 }
 
 static void
 test_interest (Fixture       *f,
                gconstpointer  data)
 {
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_OK);
 
-  assert_refused (f, EXIT_USAGE, "person", "interest", "add", f->mediator);
-  assert_refused (f, EXIT_USAGE, "person", "interest", "add", f->mediator, "--case", f->number,
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "interest", "add", f->mediator);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "person", "interest", "add", f->mediator, "--case", f->number,
                   "--petitioner-id", "1");
-  assert_refused (f, EXIT_ERROR, "person", "interest", "add", f->mediator, "--case", "XF-1999-999999");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "person", "interest", "add", f->mediator, "--case", "XF-1999-999999");
 
   g_assert_cmpint (run (f, "person", "interest", "add", f->mediator, "--case", f->number, "--note", "申请人亲属"),
-                   ==, EXIT_OK);
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "recusal"));
+                   ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "recusal"));
   /* Someone else may mediate. */
-  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator2), ==, EXIT_OK);
+  g_assert_cmpint (check_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", NULL, f->mediator2), ==, ACCORD_TEST_EXIT_OK);
 }
 
 static void
@@ -783,21 +644,21 @@ test_venue_close (Fixture       *f,
   g_autofree char *label = g_strdup_printf ("Session %s:", id);
   g_autoptr(JsonNode) root = NULL;
 
-  g_assert_cmpint (run (f, "venue", "close", f->room), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, label));
-  g_assert_nonnull (strstr (f->out, "venue-closed"));
-  g_assert_cmpint (check_mediation (f, "2026-12-10 09:00", "2026-12-10 10:00", f->room, f->mediator), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "venue-closed"));
+  g_assert_cmpint (run (f, "venue", "close", f->room), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, label));
+  g_assert_nonnull (strstr (f->cli.out, "venue-closed"));
+  g_assert_cmpint (check_mediation (f, "2026-12-10 09:00", "2026-12-10 10:00", f->room, f->mediator), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "venue-closed"));
 
-  g_assert_cmpint (run (f, "--json", "venue", "open", f->room), ==, EXIT_OK);
-  root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "venue", "open", f->room), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "active"));
-  g_assert_cmpint (check_mediation (f, "2026-12-10 09:00", "2026-12-10 10:00", f->room, f->mediator), ==, EXIT_OK);
-  g_assert_cmpint (run (f, "session", "broken", "--venue", f->room), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, "No session breaks a hard rule.\n");
+  g_assert_cmpint (check_mediation (f, "2026-12-10 09:00", "2026-12-10 10:00", f->room, f->mediator), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "session", "broken", "--venue", f->room), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, "No session breaks a hard rule.\n");
 
-  assert_refused (f, EXIT_ERROR, "venue", "close", "999");
-  assert_refused (f, EXIT_USAGE, "venue", "close");
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "venue", "close", "999");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "venue", "close");
 }
 
 static const char busy_ics[] =
@@ -825,44 +686,44 @@ test_ics (Fixture       *f,
           gconstpointer  data)
 {
   g_autofree char *id = book_mediation (f, "2026-12-08 09:00", "2026-12-08 10:00", f->room, f->mediator);
-  g_autofree char *out = g_build_filename (f->dir, "sessions.ics", NULL);
+  g_autofree char *out = g_build_filename (f->cli.dir, "sessions.ics", NULL);
   g_autofree char *busy = write_file (f, "busy.ics", busy_ics);
   g_autofree char *bad = write_file (f, "bad.ics", "BEGIN:VCALENDAR\r\nthis is not iCalendar\r\n");
   g_autofree char *text = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (run (f, "export", "ics", "--person", f->mediator, "--out", out), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "1 session"));
+  g_assert_cmpint (run (f, "export", "ics", "--person", f->mediator, "--out", out), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "1 session"));
   g_file_get_contents (out, &text, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (text, "BEGIN:VCALENDAR"));
   g_assert_nonnull (strstr (text, f->number));
   g_assert_null (strstr (text, ID_NUMBER));
 
-  g_assert_cmpint (run (f, "--json", "export", "ics", "--session", id, "--out", out), ==, EXIT_OK);
-  root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "export", "ics", "--session", id, "--out", out), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "sessions"), ==, 1);
   g_assert_cmpint (run (f, "export", "ics", "--venue", f->hall, "--from", "2026-12-01", "--to", "2026-12-31",
-                        "--out", out), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "0 sessions"));
+                        "--out", out), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "0 sessions"));
 
-  assert_refused (f, EXIT_USAGE, "export", "ics", "--out", out);
-  assert_refused (f, EXIT_USAGE, "export", "ics", "--person", f->mediator, "--venue", f->room, "--out", out);
-  assert_refused (f, EXIT_USAGE, "export", "ics", "--person", f->mediator);
-  assert_refused (f, EXIT_ERROR, "export", "ics", "--person", "999", "--out", out);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "export", "ics", "--out", out);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "export", "ics", "--person", f->mediator, "--venue", f->room, "--out", out);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "export", "ics", "--person", f->mediator);
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "export", "ics", "--person", "999", "--out", out);
 
-  g_assert_cmpint (run (f, "import", "ics", "--person", f->mediator2, busy), ==, EXIT_OK);
-  g_assert_cmpstr (f->out, ==, "Recorded 2 absences\n");
-  g_assert_cmpint (check_mediation (f, "2026-12-14 09:00", "2026-12-14 10:00", NULL, f->mediator2), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "absent"));
-  g_assert_cmpint (check_mediation (f, "2026-12-15 14:00", "2026-12-15 15:00", NULL, f->mediator2), ==, EXIT_REFUSED);
-  g_assert_cmpint (check_mediation (f, "2026-12-16 09:00", "2026-12-16 10:00", NULL, f->mediator2), ==, EXIT_OK);
+  g_assert_cmpint (run (f, "import", "ics", "--person", f->mediator2, busy), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->cli.out, ==, "Recorded 2 absences\n");
+  g_assert_cmpint (check_mediation (f, "2026-12-14 09:00", "2026-12-14 10:00", NULL, f->mediator2), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "absent"));
+  g_assert_cmpint (check_mediation (f, "2026-12-15 14:00", "2026-12-15 15:00", NULL, f->mediator2), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_cmpint (check_mediation (f, "2026-12-16 09:00", "2026-12-16 10:00", NULL, f->mediator2), ==, ACCORD_TEST_EXIT_OK);
 
-  assert_refused (f, EXIT_REFUSED, "import", "ics", "--person", f->mediator2, bad);
-  assert_refused (f, EXIT_USAGE, "import", "ics", busy);
-  assert_refused (f, EXIT_ERROR, "import", "ics", "--person", f->mediator2, "missing.ics");
-  g_assert_cmpint (run (f, "audit", "verify"), ==, EXIT_OK);
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "import", "ics", "--person", f->mediator2, bad);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "import", "ics", busy);
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "import", "ics", "--person", f->mediator2, "missing.ics");
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
 static void
@@ -880,17 +741,17 @@ test_calendar (Fixture       *f,
   g_autoptr(JsonNode) root = NULL;
   JsonObject *year;
 
-  assert_refused (f, EXIT_REFUSED, "calendar", "import", bad);
-  assert_refused (f, EXIT_ERROR, "calendar", "import", "missing.txt");
-  assert_refused (f, EXIT_USAGE, "calendar", "import");
+  assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "calendar", "import", bad);
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "calendar", "import", "missing.txt");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "calendar", "import");
 
-  g_assert_cmpint (run (f, "calendar", "import", good), ==, EXIT_OK);
-  g_assert_cmpint (run (f, "calendar", "show", "2027"), ==, EXIT_OK);
-  g_assert_nonnull (strstr (f->out, "2027-01-01  元旦"));
-  g_assert_nonnull (strstr (f->out, "2027-02-20"));
+  g_assert_cmpint (run (f, "calendar", "import", good), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "calendar", "show", "2027"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "2027-01-01  元旦"));
+  g_assert_nonnull (strstr (f->cli.out, "2027-02-20"));
 
-  g_assert_cmpint (run (f, "--json", "calendar", "show", "2027"), ==, EXIT_OK);
-  root = parse_json (f->out);
+  g_assert_cmpint (run (f, "--json", "calendar", "show", "2027"), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
   year = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (year, "year"), ==, 2027);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (year, "holidays")), ==, 3);
@@ -899,11 +760,11 @@ test_calendar (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (year, "working_days"), ==, 261);
 
   /* The imported holiday now counts when scheduling. */
-  g_assert_cmpint (check_mediation (f, "2027-01-01 09:00", "2027-01-01 10:00", NULL, f->mediator), ==, EXIT_REFUSED);
-  g_assert_true (has_rule (f->out, "non-working-day"));
+  g_assert_cmpint (check_mediation (f, "2027-01-01 09:00", "2027-01-01 10:00", NULL, f->mediator), ==, ACCORD_TEST_EXIT_REFUSED);
+  g_assert_true (has_rule (f->cli.out, "non-working-day"));
 
-  assert_refused (f, EXIT_USAGE, "calendar", "show", "next");
-  g_assert_cmpint (run (f, "audit", "verify"), ==, EXIT_OK);
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "calendar", "show", "next");
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
 int

@@ -266,13 +266,19 @@ CREATE TABLE document (
 );
 CREATE INDEX document_by_case ON document (case_id);
 
+CREATE TABLE document_number_counter (
+  year INTEGER PRIMARY KEY,
+  last INTEGER NOT NULL
+);
+
 CREATE TABLE signature (
   id          INTEGER PRIMARY KEY,
   document_id INTEGER NOT NULL REFERENCES document (id) ON DELETE RESTRICT,
   signer      TEXT NOT NULL,
   role        TEXT NOT NULL,
   strokes     TEXT NOT NULL,
-  signed_at   INTEGER NOT NULL
+  signed_at   INTEGER NOT NULL,
+  UNIQUE (document_id, signer)
 );
 CREATE INDEX signature_by_document ON signature (document_id);
 

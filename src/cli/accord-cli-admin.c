@@ -29,16 +29,6 @@ typedef struct
 
 /* Helpers */
 
-static void
-print_json_object (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  cli_print_json (node);
-}
-
 static gboolean
 count_all (AccordStore  *store,
            Counts       *counts,
@@ -95,7 +85,7 @@ print_nothing_to_do (CliContext *cli)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "seeded");
   json_builder_add_boolean_value (builder, FALSE);
-  print_json_object (builder);
+  cli_print_json_object (builder);
 }
 
 static void
@@ -129,7 +119,7 @@ print_seeded (CliContext   *cli,
   json_builder_add_int_value (builder, made->n_people);
   json_builder_set_member_name (builder, "milliseconds");
   json_builder_add_int_value (builder, elapsed_us / 1000);
-  print_json_object (builder);
+  cli_print_json_object (builder);
 }
 
 static gboolean
@@ -203,7 +193,7 @@ audit_verify (CliContext  *cli,
       json_builder_add_boolean_value (builder, TRUE);
       json_builder_set_member_name (builder, "entries");
       json_builder_add_int_value (builder, report.n_entries);
-      print_json_object (builder);
+      cli_print_json_object (builder);
     }
   else
     cli_print (ngettext ("Audit log intact: %lld entry", "Audit log intact: %lld entries",
@@ -246,7 +236,7 @@ cli_admin_init (CliContext  *cli,
   json_builder_add_string_value (builder, accord_store_get_path (store));
   json_builder_set_member_name (builder, "schema_version");
   json_builder_add_int_value (builder, accord_store_get_schema_version (store));
-  print_json_object (builder);
+  cli_print_json_object (builder);
   return TRUE;
 }
 
@@ -295,11 +285,9 @@ cli_admin_seed (CliContext  *cli,
 GArray *
 cli_audit_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "verify", _("Check the hash chain of the audit log"), audit_verify },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }

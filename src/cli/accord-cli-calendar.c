@@ -38,16 +38,6 @@ export_options_clear (ExportOptions *options)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ExportOptions, export_options_clear)
 
-static void
-print_json_object (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  cli_print_json (node);
-}
-
 static char *
 read_text_file (const char  *path,
                 GError     **error)
@@ -102,7 +92,7 @@ calendar_import (CliContext  *cli,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "imported");
       json_builder_add_string_value (builder, path);
-      print_json_object (builder);
+      cli_print_json_object (builder);
     }
   else
     cli_print ("%s", _("Working calendar imported"));
@@ -192,7 +182,7 @@ print_year_json (int                year,
     json_builder_add_string_value (builder, g_ptr_array_index (summary->worked, i));
   json_builder_end_array (builder);
 
-  print_json_object (builder);
+  cli_print_json_object (builder);
 }
 
 static void
@@ -377,7 +367,7 @@ export_ics (CliContext  *cli,
       json_builder_add_string_value (builder, options.out);
       json_builder_set_member_name (builder, "sessions");
       json_builder_add_int_value (builder, sessions->len);
-      print_json_object (builder);
+      cli_print_json_object (builder);
     }
   else
     /* TRANSLATORS: a number of sessions and a file name */
@@ -432,7 +422,7 @@ import_ics (CliContext  *cli,
       json_builder_add_int_value (builder, person_id);
       json_builder_set_member_name (builder, "absences");
       json_builder_add_int_value (builder, n_imported);
-      print_json_object (builder);
+      cli_print_json_object (builder);
     }
   else
     /* TRANSLATORS: %u is a number of absences */
@@ -446,36 +436,30 @@ import_ics (CliContext  *cli,
 GArray *
 cli_calendar_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "import", _("Import a working-calendar file"), calendar_import },
     { "show", _("Show the working days and holidays of a year"), calendar_show },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }
 
 GArray *
 cli_export_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "ics", _("Write sessions to an iCalendar file"), export_ics },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }
 
 GArray *
 cli_import_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "ics", _("Record a person's busy times from an iCalendar file"), import_ics },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }

@@ -704,7 +704,6 @@ case_transition (CliContext  *cli,
 GArray *
 cli_case_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb fixed[] = {
     { "add", _("Register a new case"), case_add },
     { "list", _("List cases, with filters and search"), case_list },
@@ -712,8 +711,8 @@ cli_case_verbs (void)
     { "deadlines", _("Show the statutory deadlines of a case and how each was found"), case_deadlines },
     { "extend", _("Extend the period of a pending step, with the approver and the reason"), case_extend },
   };
+  GArray *verbs = cli_verbs_new (fixed, G_N_ELEMENTS (fixed));
 
-  g_array_append_vals (verbs, fixed, G_N_ELEMENTS (fixed));
   for (guint i = 0; i < ACCORD_CASE_N_ACTIONS; i++)
     {
       CliVerb verb = { accord_case_action_verb (i), accord_case_action_label (i), case_transition };

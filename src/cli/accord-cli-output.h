@@ -20,6 +20,9 @@ void      cli_print_usage_error   (const char  *message,
                                    const char  *command);
 void      cli_print_json          (JsonNode    *node);
 void      cli_print_warning       (const char  *message);
+/* Ends the object being built in @builder and prints it. */
+void      cli_print_json_object   (JsonBuilder *builder);
+char     *cli_format_id           (gint64       id);
 
 JsonNode *cli_json_case           (AccordCase         *c,
                                    gboolean            reveal);

@@ -33,22 +33,6 @@ print_id (gint64 id)
   cli_print ("%" G_GINT64_FORMAT, id);
 }
 
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
-}
-
-static void
-print_json_object (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) node = NULL;
-
-  json_builder_end_object (builder);
-  node = json_builder_get_root (builder);
-  cli_print_json (node);
-}
-
 /* What a change broke: a warning to act on, not a refusal. */
 static void
 print_broken_warning (GPtrArray *broken,
@@ -264,7 +248,7 @@ print_absence (CliContext *cli,
   if (!cli->json)
     {
       span = cli_format_span (starts_at, ends_at, zone);
-      id = id_text (person_id);
+      id = cli_format_id (person_id);
       /* TRANSLATORS: a person's id and the time they are away */
       cli_print (_("Absence of person %s recorded: %s"), id, span);
       print_broken_warning (broken, zone);
@@ -283,7 +267,7 @@ print_absence (CliContext *cli,
   json_builder_add_string_value (builder, to);
   json_builder_set_member_name (builder, "broken");
   json_builder_add_value (builder, cli_json_broken (broken, zone));
-  print_json_object (builder);
+  cli_print_json_object (builder);
 }
 
 static gboolean
@@ -368,7 +352,7 @@ print_availability (CliContext *cli,
 
   if (!cli->json)
     {
-      id = id_text (person_id);
+      id = cli_format_id (person_id);
       if (slots->len == 0)
         /* TRANSLATORS: %s is a person's id */
         cli_print (_("Person %s is available whenever the bureau works"), id);
@@ -399,7 +383,7 @@ print_availability (CliContext *cli,
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
-  print_json_object (builder);
+  cli_print_json_object (builder);
 }
 
 static gboolean
@@ -510,11 +494,11 @@ person_interest_add (CliContext  *cli,
         json_builder_add_int_value (builder, petitioner_id);
       else
         json_builder_add_null_value (builder);
-      print_json_object (builder);
+      cli_print_json_object (builder);
       return TRUE;
     }
 
-  id = id_text (person_id);
+  id = cli_format_id (person_id);
   /* TRANSLATORS: %s is a person's id */
   cli_print (_("Interest of person %s recorded"), id);
   return TRUE;
@@ -528,12 +512,11 @@ person_absence (CliContext  *cli,
                 char       **argv,
                 GError     **error)
 {
-  g_autoptr(GArray) verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "add", _("Record that a person is away"), person_absence_add },
   };
+  g_autoptr(GArray) verbs = cli_verbs_new (all, G_N_ELEMENTS (all));
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
   return cli_run_subverbs (cli, _("Record when people are away."), verbs, argc, argv, error);
 }
 
@@ -543,12 +526,11 @@ person_availability (CliContext  *cli,
                      char       **argv,
                      GError     **error)
 {
-  g_autoptr(GArray) verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "set", _("Replace a person's weekly availability"), person_availability_set },
   };
+  g_autoptr(GArray) verbs = cli_verbs_new (all, G_N_ELEMENTS (all));
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
   return cli_run_subverbs (cli, _("Keep the weekly windows in which people are available."), verbs, argc, argv, error);
 }
 
@@ -558,12 +540,11 @@ person_interest (CliContext  *cli,
                  char       **argv,
                  GError     **error)
 {
-  g_autoptr(GArray) verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "add", _("Record an interest in a case or a petitioner"), person_interest_add },
   };
+  g_autoptr(GArray) verbs = cli_verbs_new (all, G_N_ELEMENTS (all));
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
   return cli_run_subverbs (cli, _("Record interests that make people step aside."), verbs, argc, argv, error);
 }
 
@@ -618,7 +599,7 @@ venue_set_active (CliContext  *cli,
       return TRUE;
     }
 
-  id = id_text (venue_id);
+  id = cli_format_id (venue_id);
   /* TRANSLATORS: %s is a venue's id */
   cli_print (active ? _("Venue %s is open") : _("Venue %s is closed"), id);
   print_broken_warning (broken, cli_scheduler_zone (scheduler));
@@ -648,7 +629,6 @@ venue_open (CliContext  *cli,
 GArray *
 cli_person_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "add", _("Add a person to the pool"), person_add },
     { "list", _("List the people in the pool"), person_list },
@@ -657,14 +637,12 @@ cli_person_verbs (void)
     { "interest", _("Record interests that make people step aside"), person_interest },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }
 
 GArray *
 cli_venue_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "add", _("Add a venue"), venue_add },
     { "list", _("List the venues"), venue_list },
@@ -672,6 +650,5 @@ cli_venue_verbs (void)
     { "open", _("Open a closed venue again"), venue_open },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }

@@ -264,11 +264,9 @@ report_indicators (CliContext  *cli,
 GArray *
 cli_report_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb fixed[] = {
     { "indicators", _("Show the assessment indicators of a period"), report_indicators },
   };
 
-  g_array_append_vals (verbs, fixed, G_N_ELEMENTS (fixed));
-  return verbs;
+  return cli_verbs_new (fixed, G_N_ELEMENTS (fixed));
 }

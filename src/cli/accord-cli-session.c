@@ -48,6 +48,16 @@ typedef struct
   char  *venue;
 } RangeOptions;
 
+/* What session list and session broken read from their options. */
+typedef struct
+{
+  gint64     person_id;
+  gint64     venue_id;
+  gint64     from;
+  gint64     to;
+  GTimeZone *zone;
+} RangeQuery;
+
 typedef struct
 {
   char  *case_number;
@@ -113,12 +123,6 @@ kind_help (void)
 
   /* TRANSLATORS: %s is the list of session kinds */
   return g_strdup_printf (_("What kind of session (required): %s"), codes);
-}
-
-static char *
-id_text (gint64 id)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
 }
 
 /* "+08", "+0800", "+08:00", "Z", or nothing for the bureau's zone. */
@@ -476,7 +480,7 @@ session_add (CliContext  *cli,
       return FALSE;
     }
 
-  id = id_text (session->id);
+  id = cli_format_id (session->id);
   print_changed (cli, session, conflicts, cli_scheduler_zone (scheduler), id);
   return TRUE;
 }
@@ -541,7 +545,7 @@ session_move (CliContext  *cli,
       return FALSE;
     }
 
-  id_string = id_text (session->id);
+  id_string = cli_format_id (session->id);
   span = cli_format_span (session->starts_at, session->ends_at, zone);
   /* TRANSLATORS: a session's id and its new time */
   text = g_strdup_printf (_("Session %s moved to %s"), id_string, span);
@@ -583,7 +587,7 @@ session_cancel (CliContext  *cli,
       || (session = accord_store_get_session (store, id, error)) == NULL)
     return FALSE;
 
-  id_string = id_text (id);
+  id_string = cli_format_id (id);
   /* TRANSLATORS: %s is a session's id */
   text = g_strdup_printf (_("Session %s cancelled"), id_string);
   print_changed (cli, session, NULL, cli_scheduler_zone (scheduler), text);
@@ -643,14 +647,36 @@ range_context_new (RangeOptions *options,
   return cli_option_context_new (NULL, summary, entries);
 }
 
-static gboolean
-parse_range_options (const RangeOptions  *options,
-                     gint64              *person_id,
-                     gint64              *venue_id,
-                     GError             **error)
+/* Reads the options of session list or broken into @query; a range without
+ * --to runs @default_days from its first day (0: without end). */
+static AccordScheduler *
+open_range (CliContext      *cli,
+            GOptionContext  *context,
+            RangeOptions    *options,
+            guint            default_days,
+            int              argc,
+            char           **argv,
+            AccordStore    **store,
+            RangeQuery      *query,
+            GError         **error)
 {
-  return parse_optional_id (options->person, _("the person id"), person_id, error)
-         && parse_optional_id (options->venue, _("the venue id"), venue_id, error);
+  g_autoptr(AccordScheduler) scheduler = NULL;
+
+  if (!cli_parse_options (cli, context, &argc, &argv, error)
+      || !cli_no_arguments (argc, argv, error)
+      || !parse_optional_id (options->person, _("the person id"), &query->person_id, error)
+      || !parse_optional_id (options->venue, _("the venue id"), &query->venue_id, error))
+    return NULL;
+
+  scheduler = cli_open_scheduler (cli, store, error);
+  if (scheduler == NULL)
+    return NULL;
+
+  query->zone = cli_scheduler_zone (scheduler);
+  if (!cli_parse_range (options->from, options->to, query->zone, default_days, &query->from, &query->to, error))
+    return NULL;
+
+  return g_steal_pointer (&scheduler);
 }
 
 static gboolean
@@ -666,33 +692,23 @@ session_list (CliContext  *cli,
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(AccordScheduler) scheduler = NULL;
   g_autoptr(GPtrArray) sessions = NULL;
-  gint64 person_id = 0, venue_id = 0, from = 0, to = 0;
-  GTimeZone *zone;
+  RangeQuery q = { 0 };
 
-  if (!cli_parse_options (cli, context, &argc, &argv, error)
-      || !cli_no_arguments (argc, argv, error)
-      || !parse_range_options (&options, &person_id, &venue_id, error))
-    return FALSE;
-
-  scheduler = cli_open_scheduler (cli, &store, error);
-  if (scheduler == NULL)
-    return FALSE;
-
-  zone = cli_scheduler_zone (scheduler);
-  if (!cli_parse_range (options.from, options.to, zone, DEFAULT_LIST_DAYS, &from, &to, error)
-      || (sessions = accord_store_list_sessions (store, from, to, person_id, venue_id, error)) == NULL)
+  scheduler = open_range (cli, context, &options, DEFAULT_LIST_DAYS, argc, argv, &store, &q, error);
+  if (scheduler == NULL
+      || (sessions = accord_store_list_sessions (store, q.from, q.to, q.person_id, q.venue_id, error)) == NULL)
     return FALSE;
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = cli_json_sessions (sessions, zone);
+      g_autoptr(JsonNode) node = cli_json_sessions (sessions, q.zone);
 
       cli_print_json (node);
     }
   else if (sessions->len == 0)
     cli_print ("%s", _("No sessions found."));
   else
-    cli_print_session_table (sessions, zone);
+    cli_print_session_table (sessions, q.zone);
 
   return TRUE;
 }
@@ -711,33 +727,23 @@ session_broken (CliContext  *cli,
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(AccordScheduler) scheduler = NULL;
   g_autoptr(GPtrArray) broken = NULL;
-  gint64 person_id = 0, venue_id = 0, from = 0, to = 0;
-  GTimeZone *zone;
+  RangeQuery q = { 0 };
 
-  if (!cli_parse_options (cli, context, &argc, &argv, error)
-      || !cli_no_arguments (argc, argv, error)
-      || !parse_range_options (&options, &person_id, &venue_id, error))
-    return FALSE;
-
-  scheduler = cli_open_scheduler (cli, &store, error);
-  if (scheduler == NULL)
-    return FALSE;
-
-  zone = cli_scheduler_zone (scheduler);
-  if (!cli_parse_range (options.from, options.to, zone, 0, &from, &to, error)
-      || (broken = accord_scheduler_broken (scheduler, from, to, person_id, venue_id, error)) == NULL)
+  scheduler = open_range (cli, context, &options, 0, argc, argv, &store, &q, error);
+  if (scheduler == NULL
+      || (broken = accord_scheduler_broken (scheduler, q.from, q.to, q.person_id, q.venue_id, error)) == NULL)
     return FALSE;
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) node = cli_json_broken (broken, zone);
+      g_autoptr(JsonNode) node = cli_json_broken (broken, q.zone);
 
       cli_print_json (node);
     }
   else if (broken->len == 0)
     cli_print ("%s", _("No session breaks a hard rule."));
   else
-    cli_print_broken (broken, zone);
+    cli_print_broken (broken, q.zone);
 
   return TRUE;
 }
@@ -1055,7 +1061,6 @@ cli_parse_range (const char  *from,
 GArray *
 cli_session_verbs (void)
 {
-  GArray *verbs = g_array_new (FALSE, TRUE, sizeof (CliVerb));
   const CliVerb all[] = {
     { "check", _("Check a proposed session against the rules without booking it"), session_check },
     { "add", _("Book a session"), session_add },
@@ -1067,6 +1072,5 @@ cli_session_verbs (void)
     { "suggest", _("Find free slots with a proposed panel"), session_suggest },
   };
 
-  g_array_append_vals (verbs, all, G_N_ELEMENTS (all));
-  return verbs;
+  return cli_verbs_new (all, G_N_ELEMENTS (all));
 }

@@ -346,6 +346,17 @@ cli_require_option (gboolean     given,
 
 /* A verb's options end at its first argument: that argument names the
  * next verb (a noun's verb, or "add" in "person absence add"). */
+/* A verb table holding a copy of @verbs. */
+GArray *
+cli_verbs_new (const CliVerb *verbs,
+               guint          n_verbs)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (CliVerb));
+
+  g_array_append_vals (array, verbs, n_verbs);
+  return array;
+}
+
 gboolean
 cli_run_subverbs (CliContext  *cli,
                   const char  *summary,

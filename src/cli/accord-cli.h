@@ -77,6 +77,8 @@ gboolean        cli_require_option     (gboolean             given,
 AccordStore    *cli_open_store         (CliContext          *cli,
                                         gboolean             create,
                                         GError             **error);
+GArray         *cli_verbs_new          (const CliVerb       *verbs,
+                                        guint                n_verbs);
 gboolean        cli_run_subverbs       (CliContext          *cli,
                                         const char          *summary,
                                         GArray              *verbs,
