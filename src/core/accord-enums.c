@@ -96,9 +96,43 @@ static const VocabEntry session_statuses[] = {
   { NULL, NULL }
 };
 
+static const VocabEntry outcome_results[] = {
+  { "agreement", N_("Agreement") },
+  { "partial", N_("Partial agreement") },
+  { "no_agreement", N_("No agreement") },
+  { "adjourned", N_("Adjourned") },
+  { "withdrawn", N_("Withdrawn") },
+  { NULL, NULL }
+};
+
+static const VocabEntry attendances[] = {
+  { "expected", N_("Expected") },
+  { "present", N_("Present") },
+  { "absent", N_("Absent") },
+  { "excused", N_("Excused") },
+  { NULL, NULL }
+};
+
+static const VocabEntry votes[] = {
+  { "support", N_("Supports") },
+  { "oppose", N_("Opposes") },
+  { "abstain", N_("Abstains") },
+  { NULL, NULL }
+};
+
+static const VocabEntry document_kinds[] = {
+  { "hearing_notice", N_("Hearing notice") },
+  { "hearing_minutes", N_("Hearing minutes") },
+  { "hearing_opinion", N_("Hearing opinion") },
+  { "mediation_agreement", N_("Mediation agreement") },
+  { "closure_commitment", N_("Closure commitment") },
+  { "non_repetition_agreement", N_("Non-repetition agreement") },
+  { NULL, NULL }
+};
+
 static const VocabEntry *vocabs[ACCORD_N_VOCABS] = {
   case_statuses, channels, person_roles, opinions, evaluations, session_kinds, session_roles,
-  session_statuses,
+  session_statuses, outcome_results, attendances, votes, document_kinds,
 };
 
 static const char *default_categories[] = {

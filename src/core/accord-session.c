@@ -16,6 +16,8 @@ accord_participant_copy (const AccordParticipant *self)
   copy->name = g_strdup (self->name);
   copy->role = g_strdup (self->role);
   copy->attendance = g_strdup (self->attendance);
+  copy->vote = g_strdup (self->vote);
+  copy->vote_comment = g_strdup (self->vote_comment);
   return copy;
 }
 
@@ -27,6 +29,8 @@ accord_participant_free (AccordParticipant *self)
   g_free (self->name);
   g_free (self->role);
   g_free (self->attendance);
+  g_free (self->vote);
+  g_free (self->vote_comment);
   g_free (self);
 }
 

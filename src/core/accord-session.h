@@ -16,6 +16,8 @@ typedef struct
   char   *name;
   char   *role;
   char   *attendance;
+  char   *vote;            /* panelists of a held hearing */
+  char   *vote_comment;
 } AccordParticipant;
 
 typedef struct

@@ -614,7 +614,7 @@ load_participants (AccordStore    *self,
 
   stmt = accord_store_prepare (self,
                                "SELECT sp.id, coalesce (sp.person_id, 0), coalesce (sp.petitioner_id, 0), "
-                               "coalesce (p.name, t.name), sp.role, sp.attendance FROM session_participant sp "
+                               "coalesce (p.name, t.name), sp.role, sp.attendance, sp.vote, sp.vote_comment FROM session_participant sp "
                                "LEFT JOIN person p ON p.id = sp.person_id "
                                "LEFT JOIN petitioner t ON t.id = sp.petitioner_id "
                                "WHERE sp.session_id = ? ORDER BY sp.id", error);
@@ -631,6 +631,8 @@ load_participants (AccordStore    *self,
       p->name = accord_column_text (stmt, 3);
       p->role = accord_column_text (stmt, 4);
       p->attendance = accord_column_text (stmt, 5);
+      p->vote = accord_column_text (stmt, 6);
+      p->vote_comment = accord_column_text (stmt, 7);
       g_ptr_array_add (session->participants, p);
     }
   return finish_rows (self, stmt, rc, error);
