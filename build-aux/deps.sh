@@ -23,6 +23,10 @@ ACCORD_BUILD_PACKAGES=(
   libsqlite3-dev
   libjson-glib-dev
   libnotify-dev
+  libcairo2-dev
+  libpango1.0-dev
+  libqrencode-dev
+  libpoppler-glib-dev
   gettext
   desktop-file-utils
   appstream
@@ -40,6 +44,7 @@ ACCORD_TEST_PACKAGES=(
   python3
   python3-dbusmock
   python3-icalendar
+  zbar-tools
 )
 
 # Runs a command as root: directly when we are root, through sudo otherwise.

@@ -1,0 +1,461 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-docs"
+
+#include <cairo-pdf.h>
+
+#include "accord-doc-private.h"
+
+G_DEFINE_QUARK (accord-doc-error-quark, accord_doc_error)
+
+/* Helpers */
+
+static void
+block_free (gpointer data)
+{
+  AccordDocBlock *block = data;
+
+  g_free (block->text);
+  g_free (block->text2);
+  g_free (block->key);
+  g_strfreev (block->headers);
+  g_clear_pointer (&block->rows, g_ptr_array_unref);
+  g_free (block);
+}
+
+static AccordDocBlock *
+add_block (AccordDocBuilder   *b,
+           AccordDocBlockKind  kind,
+           const char         *text,
+           const char         *text2)
+{
+  AccordDocBlock *block = g_new0 (AccordDocBlock, 1);
+
+  block->kind = kind;
+  block->text = g_strdup (text != NULL ? text : "");
+  block->text2 = g_strdup (text2 != NULL ? text2 : "");
+  g_ptr_array_add (b->blocks, block);
+  return block;
+}
+
+static void
+row_free (gpointer data)
+{
+  AccordDocRow *row = data;
+
+  for (guint i = 0; i < row->ops->len; i++)
+    g_clear_pointer (&g_array_index (row->ops, AccordDocOp, i).strokes, json_array_unref);
+  g_array_unref (row->ops);
+  g_free (row);
+}
+
+static PangoContext *
+context_new (void)
+{
+  g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
+  PangoContext *context = pango_font_map_create_context (map);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  /* Unhinted metrics and unrounded positions: the same widths on a PDF, an
+   * image and a printer, so a document breaks its lines and pages alike. */
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (context, 72.0);
+  pango_context_set_round_glyph_positions (context, FALSE);
+  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  return context;
+}
+
+static cairo_status_t
+write_to_array (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (cairo_surface_t         *surface,
+              cairo_pdf_metadata_t     key,
+              const char              *value)
+{
+  if (value != NULL && *value != '\0')
+    cairo_pdf_surface_set_metadata (surface, key, value);
+}
+
+static void
+set_pdf_metadata (AccordDocLayout *layout,
+                  cairo_surface_t *surface)
+{
+  set_metadata (surface, CAIRO_PDF_METADATA_TITLE, layout->title);
+  set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, layout->author);
+  set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, layout->subject);
+  set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, layout->keywords);
+  set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Accord");
+  if (layout->created > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (layout->created);
+      g_autofree char *iso = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+
+      set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
+      set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+    }
+}
+
+static cairo_surface_t *
+encode_qr (const char *document_id,
+           const char *short_hash)
+{
+  g_autofree char *payload = NULL;
+  cairo_surface_t *surface;
+  QRcode *qr;
+
+  if (document_id == NULL)
+    return NULL;
+  payload = g_strdup_printf ("accord:doc:%s:%s", document_id, short_hash != NULL ? short_hash : "");
+  qr = QRcode_encodeString (payload, 0, QR_ECLEVEL_M, QR_MODE_8, TRUE);
+  if (qr == NULL)
+    {
+      g_warning ("Could not encode the verification code of document %s", document_id);
+      return NULL;
+    }
+  surface = accord_doc_qr_surface_new (qr);
+  QRcode_free (qr);
+  return surface;
+}
+
+static PangoLayout *
+text_with_font (const char      *text,
+                const char      *font_name)
+{
+  PangoFontDescription *font = pango_font_description_from_string (font_name);
+  PangoLayout *text_layout = pango_layout_new (accord_doc_context ());
+
+  pango_layout_set_font_description (text_layout, font);
+  pango_layout_set_text (text_layout, text, -1);
+  pango_font_description_free (font);
+  return text_layout;
+}
+
+static void
+make_decorations (AccordDocLayout     *layout,
+                  const AccordDocPage *page)
+{
+  guint n_pages = layout->pages->len;
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *folio = g_strdup_printf ("— %u —", i + 1);
+
+      g_ptr_array_add (layout->folios, text_with_font (folio, ACCORD_DOC_FONT " 14"));
+    }
+  if (page->document_id != NULL)
+    {
+      g_autofree char *footer = g_strdup_printf (C_("document", "Document %s · %s"),
+                                                 page->document_id,
+                                                 page->short_hash != NULL ? page->short_hash : "");
+
+      layout->footer = text_with_font (footer, ACCORD_DOC_FONT " 7.5");
+    }
+  else
+    {
+      layout->watermark = text_with_font (C_("document", "DRAFT"),
+                                          ACCORD_DOC_FONT " 110");
+    }
+}
+
+/* Internal API */
+
+/* One context a thread (Pango objects are not thread-safe), kept for the
+ * life of the thread: making a context and loading its fonts costs more than
+ * laying out a document. */
+PangoContext *
+accord_doc_context (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (g_object_unref);
+  PangoContext *context = g_private_get (&key);
+
+  if (context == NULL)
+    {
+      context = context_new ();
+      g_private_set (&key, context);
+    }
+  return context;
+}
+
+/* A text wrapping at @width points (negative: not wrapping), owned by @layout. */
+PangoLayout *
+accord_doc_text_new (AccordDocLayout            *layout,
+                     const char                 *text,
+                     const PangoFontDescription *font,
+                     double                      width)
+{
+  PangoLayout *text_layout = pango_layout_new (accord_doc_context ());
+
+  pango_layout_set_font_description (text_layout, font);
+  pango_layout_set_width (text_layout, width < 0.0 ? -1 : (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (text_layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (text_layout, text, -1);
+  g_ptr_array_add (layout->texts, text_layout);
+  return text_layout;
+}
+
+/* Public API */
+
+AccordDocBuilder *
+accord_doc_builder_new (void)
+{
+  AccordDocBuilder *b = g_new0 (AccordDocBuilder, 1);
+
+  b->blocks = g_ptr_array_new_with_free_func (block_free);
+  return b;
+}
+
+void
+accord_doc_builder_free (AccordDocBuilder *b)
+{
+  if (b == NULL)
+    return;
+  g_ptr_array_unref (b->blocks);
+  g_free (b);
+}
+
+void
+accord_doc_title (AccordDocBuilder *b,
+                  const char       *text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_TITLE, text, NULL);
+}
+
+void
+accord_doc_subtitle (AccordDocBuilder *b,
+                     const char       *text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_SUBTITLE, text, NULL);
+}
+
+void
+accord_doc_heading (AccordDocBuilder *b,
+                    const char       *text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_HEADING, text, NULL);
+}
+
+void
+accord_doc_paragraph (AccordDocBuilder *b,
+                      const char       *text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_PARAGRAPH, text, NULL);
+}
+
+void
+accord_doc_field (AccordDocBuilder *b,
+                  const char       *label,
+                  const char       *value)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_FIELD, label, value);
+}
+
+void
+accord_doc_right (AccordDocBuilder *b,
+                  const char       *text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_RIGHT, text, NULL);
+}
+
+/**
+ * accord_doc_table:
+ * @headers: the column titles, NULL-terminated
+ * @rows: (element-type GStrv): one NULL-terminated array of cells a row,
+ *   in the order of @headers; missing cells are empty.  Copied.
+ */
+void
+accord_doc_table (AccordDocBuilder   *b,
+                  const char * const *headers,
+                  GPtrArray          *rows)
+{
+  AccordDocBlock *block;
+
+  g_return_if_fail (b != NULL);
+  g_return_if_fail (headers != NULL && headers[0] != NULL);
+
+  block = add_block (b, ACCORD_DOC_BLOCK_TABLE, NULL, NULL);
+  block->headers = g_strdupv ((char **) headers);
+  block->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; rows != NULL && i < rows->len; i++)
+    g_ptr_array_add (block->rows, g_strdupv (g_ptr_array_index (rows, i)));
+}
+
+void
+accord_doc_signature (AccordDocBuilder *b,
+                      const char       *signer_key,
+                      const char       *role_label,
+                      const char       *name,
+                      gboolean          fingerprint)
+{
+  AccordDocBlock *block;
+
+  g_return_if_fail (b != NULL);
+  block = add_block (b, ACCORD_DOC_BLOCK_SIGNATURE, role_label, name);
+  block->key = g_strdup (signer_key);
+  block->fingerprint = fingerprint;
+}
+
+void
+accord_doc_seal (AccordDocBuilder *b,
+                 const char       *label,
+                 const char       *date_text)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_SEAL, label, date_text);
+}
+
+void
+accord_doc_space (AccordDocBuilder *b,
+                  double            lines)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_SPACE, NULL, NULL)->lines = MAX (lines, 0.0);
+}
+
+/**
+ * accord_doc_layout_new:
+ *
+ * Lays the blocks out on pages.  The engine's own texts (labels, the
+ * footer, the draft mark) are looked up here, so keep the document
+ * language (accord_doc_language_push()) in force across this call.
+ * @b may be freed afterwards.
+ */
+AccordDocLayout *
+accord_doc_layout_new (AccordDocBuilder    *b,
+                       const AccordDocPage *page)
+{
+  AccordDocLayout *layout;
+
+  g_return_val_if_fail (b != NULL, NULL);
+  g_return_val_if_fail (page != NULL, NULL);
+
+  layout = g_new0 (AccordDocLayout, 1);
+  layout->rows = g_ptr_array_new_with_free_func (row_free);
+  layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  layout->texts = g_ptr_array_new_with_free_func (g_object_unref);
+  layout->folios = g_ptr_array_new_with_free_func (g_object_unref);
+  layout->title = g_strdup (page->title);
+  layout->author = g_strdup (page->author);
+  layout->subject = g_strdup (page->subject);
+  layout->keywords = g_strdup (page->keywords);
+  layout->created = page->created;
+  layout->signatures = page->signatures != NULL ? json_object_ref (page->signatures) : NULL;
+  layout->qr = encode_qr (page->document_id, page->short_hash);
+
+  accord_doc_flow (layout, b);
+  accord_doc_paginate (layout);
+  make_decorations (layout, page);
+  return layout;
+}
+
+void
+accord_doc_layout_free (AccordDocLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_ptr_array_unref (layout->pages);
+  g_ptr_array_unref (layout->rows);
+  g_ptr_array_unref (layout->texts);
+  g_ptr_array_unref (layout->folios);
+  g_clear_object (&layout->footer);
+  g_clear_object (&layout->watermark);
+  g_clear_pointer (&layout->qr, cairo_surface_destroy);
+  g_clear_pointer (&layout->signatures, json_object_unref);
+  g_free (layout->title);
+  g_free (layout->author);
+  g_free (layout->subject);
+  g_free (layout->keywords);
+  g_free (layout);
+}
+
+guint
+accord_doc_layout_get_n_pages (AccordDocLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+  return layout->pages->len;
+}
+
+/**
+ * accord_doc_layout_draw_page:
+ * @page: from 0
+ *
+ * Draws a page, white, at the origin of @cr in points: scale @cr for a
+ * preview.
+ */
+void
+accord_doc_layout_draw_page (AccordDocLayout *layout,
+                             cairo_t         *cr,
+                             guint            page)
+{
+  GArray *placed;
+
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < layout->pages->len);
+
+  placed = g_ptr_array_index (layout->pages, page);
+  cairo_save (cr);
+  accord_doc_draw_decorations (layout, cr, page);
+  cairo_translate (cr, ACCORD_DOC_MARGIN_LEFT, ACCORD_DOC_MARGIN_TOP);
+  for (guint i = 0; i < placed->len; i++)
+    {
+      AccordDocPlacement *p = &g_array_index (placed, AccordDocPlacement, i);
+
+      cairo_save (cr);
+      cairo_translate (cr, 0.0, p->y);
+      accord_doc_draw_row (layout, cr, p->row);
+      cairo_restore (cr);
+    }
+  cairo_restore (cr);
+}
+
+GBytes *
+accord_doc_layout_to_pdf (AccordDocLayout  *layout,
+                          GError          **error)
+{
+  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes,
+                                                 ACCORD_DOC_PAGE_WIDTH, ACCORD_DOC_PAGE_HEIGHT);
+  set_pdf_metadata (layout, surface);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < layout->pages->len; i++)
+    {
+      accord_doc_layout_draw_page (layout, cr, i);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ACCORD_DOC_ERROR, ACCORD_DOC_ERROR_RENDER,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
