@@ -5,6 +5,8 @@
 
 #include "accord-case.h"
 #include "accord-deadlines.h"
+#include "accord-documents.h"
+#include "accord-outcome.h"
 #include "accord-records.h"
 #include "accord-scheduler.h"
 #include "accord-session.h"
@@ -77,6 +79,26 @@ void      cli_print_session_details (const AccordSession *session,
 void      cli_print_broken        (GPtrArray          *broken,
                                    GTimeZone          *zone);
 void      cli_print_slots         (GPtrArray          *slots,
+                                   GTimeZone          *zone);
+
+/* Outcomes of sessions.  Money as "¥1,409.50 (壹仟肆佰零玖元伍角整)". */
+char     *cli_format_money        (gint64              fen);
+JsonNode *cli_json_outcome        (const AccordOutcome *outcome,
+                                   const AccordSession *session);
+void      cli_print_outcome       (const AccordOutcome *outcome,
+                                   const AccordSession *session);
+
+/* Issued documents.  Times are shown in the bureau's time @zone. */
+const char *cli_document_status_label (const char  *status);
+char     *cli_format_document     (const AccordDocument *document);
+JsonNode *cli_json_document       (const AccordDocument *document,
+                                   GTimeZone          *zone);
+JsonNode *cli_json_documents      (GPtrArray          *documents,
+                                   GTimeZone          *zone);
+JsonNode *cli_json_verification   (const AccordVerification *verification,
+                                   GTimeZone          *zone);
+void      cli_print_document_table (GPtrArray         *documents);
+void      cli_print_verification  (const AccordVerification *verification,
                                    GTimeZone          *zone);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ static const CliNoun nouns[] = {
     cli_venue_verbs, NULL },
   { "session", N_("Check, book, move and cancel hearings, mediations and other sessions; find slots"),
     cli_session_verbs, NULL },
+  { "outcome", N_("Record and show what came of a session: attendance, votes, minutes, agreed terms"), cli_outcome_verbs, NULL },
+  { "doc", N_("Draft, issue, sign, list, export, void and verify documents"), cli_doc_verbs, NULL },
   { "calendar", N_("Import and show the working calendar: public holidays and worked weekend days"),
     cli_calendar_verbs, NULL },
   { "remind", N_("Show the reminders that are due now as desktop notifications"), NULL, cli_remind },

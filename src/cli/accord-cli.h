@@ -121,6 +121,8 @@ GArray         *cli_person_verbs       (void);
 GArray         *cli_venue_verbs        (void);
 GArray         *cli_audit_verbs        (void);
 GArray         *cli_session_verbs      (void);
+GArray         *cli_outcome_verbs      (void);
+GArray         *cli_doc_verbs          (void);
 GArray         *cli_calendar_verbs     (void);
 GArray         *cli_export_verbs       (void);
 GArray         *cli_import_verbs       (void);

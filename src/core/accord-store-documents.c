@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "accord-store-documents"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "accord-documents.h"
 #include "accord-enums.h"
@@ -903,6 +904,20 @@ accord_store_document_pdf (AccordStore  *store,
   return pdf;
 }
 
+/* A PDF holds NUL bytes, so g_strstr_len () would stop short of it. */
+static const char *
+find_bytes (const char *data,
+            gsize       length,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
 /* The id the renderer puts in the PDF's keywords: "accord:doc:<public id>". */
 static gint64
 named_document (AccordStore  *store,
@@ -912,7 +927,7 @@ named_document (AccordStore  *store,
   g_autofree char *needle = g_strdup_printf ("accord:doc:%.8s-", database);
   gsize length;
   const char *data = g_bytes_get_data (pdf, &length);
-  const char *found = g_strstr_len (data, length, needle);
+  const char *found = find_bytes (data, length, needle);
 
   if (found == NULL)
     return 0;
