@@ -544,6 +544,9 @@ flow_block (Flow                 *flow,
     case ACCORD_DOC_BLOCK_SPACE:
       flow_space (flow, block->lines);
       break;
+    case ACCORD_DOC_BLOCK_PAGE_BREAK:
+      row_add (flow, ACCORD_DOC_ROW_PAGE_BREAK, 0.0);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -639,8 +642,10 @@ fill_page (AccordDocLayout *layout,
       AccordDocRow *row = g_ptr_array_index (rows, i);
       AccordDocPlacement p = { row, i, y };
 
-      if (row->kind == ACCORD_DOC_ROW_SPACE && y == 0.0)
+      if ((row->kind == ACCORD_DOC_ROW_SPACE || row->kind == ACCORD_DOC_ROW_PAGE_BREAK) && y == 0.0)
         continue;
+      if (row->kind == ACCORD_DOC_ROW_PAGE_BREAK)
+        return i + 1;
       if (y + row->height > ACCORD_DOC_AREA_HEIGHT + 0.01 && i > start)
         break;
       g_array_append_val (placed, p);

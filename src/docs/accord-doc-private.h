@@ -52,6 +52,7 @@ typedef enum
   ACCORD_DOC_BLOCK_SIGNATURE,
   ACCORD_DOC_BLOCK_SEAL,
   ACCORD_DOC_BLOCK_SPACE,
+  ACCORD_DOC_BLOCK_PAGE_BREAK,
 } AccordDocBlockKind;
 
 typedef struct
@@ -97,6 +98,7 @@ typedef enum
   ACCORD_DOC_ROW_SIGN,          /* signature or seal */
   ACCORD_DOC_ROW_TABLE_HEADER,
   ACCORD_DOC_ROW_TABLE_BODY,
+  ACCORD_DOC_ROW_PAGE_BREAK,    /* what follows starts a new page */
 } AccordDocRowKind;
 
 /* The unit of pagination: never split, placed at a y in the type area. */

@@ -26,6 +26,7 @@ add_signing_record (AccordDocBuilder *b,
   g_autofree char *issued = g_strdup_printf (C_("document", "SHA-256 of the issued document: %s"),
                                              member (record, "issued_sha256"));
 
+  accord_doc_page_break (b);
   accord_doc_heading (b, C_("document", "Signing record"));
   accord_doc_paragraph (b, issued);
   for (guint i = 0; signers != NULL && i < json_array_get_length (signers); i++)

@@ -326,6 +326,14 @@ accord_doc_space (AccordDocBuilder *b,
   add_block (b, ACCORD_DOC_BLOCK_SPACE, NULL, NULL)->lines = MAX (lines, 0.0);
 }
 
+/* What follows begins on a new page. */
+void
+accord_doc_page_break (AccordDocBuilder *b)
+{
+  g_return_if_fail (b != NULL);
+  add_block (b, ACCORD_DOC_BLOCK_PAGE_BREAK, NULL, NULL);
+}
+
 /**
  * accord_doc_layout_new:
  *

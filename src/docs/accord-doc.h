@@ -72,6 +72,7 @@ void              accord_doc_seal            (AccordDocBuilder       *b,
                                               const char             *date_text);
 void              accord_doc_space           (AccordDocBuilder       *b,
                                               double                  lines);
+void              accord_doc_page_break      (AccordDocBuilder       *b);
 
 AccordDocLayout  *accord_doc_layout_new      (AccordDocBuilder       *b,
                                               const AccordDocPage    *page);
