@@ -286,6 +286,53 @@ test_hearing_notice_single (void)
   assert_lacks (text, "不超过五人");
 }
 
+/* Long minutes flow onto more pages; the signature lines stay together at
+ * the end, each with its name, after the last paragraph. */
+static void
+test_hearing_minutes_long (void)
+{
+  g_autoptr(JsonObject) content = hearing_snapshot ("hearing_minutes", FALSE);
+  JsonObject *outcome = json_object_get_object_member (content, "outcome");
+  JsonArray *minutes = json_array_new ();
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestKindsPdf) doc = NULL;
+  int n, last_paragraph = -1, signatures = -1;
+
+  for (int i = 1; i <= 40; i++)
+    json_array_add_string_element (minutes, i < 40 ? "听证员孙丽华询问责任单位补偿标准的依据，责任单位代表作了说明，并出示了征收补偿方案及评估报告。"
+                                                    : "第四十段：主持人宣布听证结束。");
+  json_object_set_array_member (outcome, "minutes", minutes);
+  pdf = write_pdf ("hearing_minutes", content);
+  doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  g_assert_no_error (error);
+  n = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n, >=, 3);
+
+  for (int i = 0; i < n; i++)
+    {
+      g_autoptr(TestKindsPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *raw = poppler_page_get_text (page);
+      g_autofree char *text = squash (raw);
+
+      if (strstr (text, "第四十段") != NULL)
+        last_paragraph = i;
+      if (strstr (text, "记录员：何静") != NULL && last_paragraph >= 0 && signatures < 0)
+        signatures = i;
+    }
+  g_assert_cmpint (last_paragraph, >=, 2);
+  /* The signature lines come after the last paragraph, the last one on
+   * the last page. */
+  g_assert_cmpint (signatures, >=, last_paragraph);
+  {
+    g_autoptr(TestKindsPage) page = poppler_document_get_page (doc, n - 1);
+    g_autofree char *raw = poppler_page_get_text (page);
+    g_autofree char *text = squash (raw);
+
+    g_assert_nonnull (strstr (text, "林涛"));
+  }
+}
+
 static void
 test_hearing_minutes (void)
 {
@@ -476,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/doc-kinds/hearing-notice", test_hearing_notice);
   g_test_add_func ("/doc-kinds/hearing-notice/single", test_hearing_notice_single);
   g_test_add_func ("/doc-kinds/hearing-minutes", test_hearing_minutes);
+  g_test_add_func ("/doc-kinds/hearing-minutes/long", test_hearing_minutes_long);
   g_test_add_func ("/doc-kinds/hearing-opinion", test_hearing_opinion);
   g_test_add_func ("/doc-kinds/mediation-agreement", test_mediation_agreement);
   g_test_add_func ("/doc-kinds/closure-commitment", test_closure_commitment);
