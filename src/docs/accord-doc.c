@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "accord-docs"
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
 
 #include "accord-doc-private.h"
 
@@ -48,12 +50,40 @@ row_free (gpointer data)
   g_free (row);
 }
 
+/* Bold is drawn from the regular face, emboldened: the bold face would be a
+ * second 24 MB font program that cairo reads for every PDF it writes. */
+static FcConfig *
+fonts_config (void)
+{
+  static const char *reject =
+    "<fontconfig><selectfont><rejectfont><glob>*/NotoSerifCJK-Bold.ttc</glob></rejectfont></selectfont>"
+    "</fontconfig>";
+  FcConfig *config = FcConfigCreate ();
+
+  if (!FcConfigParseAndLoad (config, NULL, FcTrue) ||
+      !FcConfigParseAndLoadFromMemory (config, (const FcChar8 *) reject, FcTrue) ||
+      !FcConfigBuildFonts (config))
+    {
+      FcConfigDestroy (config);
+      return NULL;
+    }
+  return config;
+}
+
 static PangoContext *
 context_new (void)
 {
   g_autoptr(PangoFontMap) map = pango_cairo_font_map_new ();
-  PangoContext *context = pango_font_map_create_context (map);
-  cairo_font_options_t *options = cairo_font_options_create ();
+  FcConfig *config = fonts_config ();
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  if (config != NULL && PANGO_IS_FC_FONT_MAP (map))
+    pango_fc_font_map_set_config (PANGO_FC_FONT_MAP (map), config);
+  if (config != NULL)
+    FcConfigDestroy (config);
+  context = pango_font_map_create_context (map);
+  options = cairo_font_options_create ();
 
   /* Unhinted metrics and unrounded positions: the same widths on a PDF, an
    * image and a printer, so a document breaks its lines and pages alike. */
