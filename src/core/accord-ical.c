@@ -658,15 +658,6 @@ collect_events (icalcomponent  *root,
   return g_steal_pointer (&events);
 }
 
-static GTimeZone *
-bureau_zone (AccordStore *store)
-{
-  g_autofree char *name = accord_store_get_setting (store, "time_zone", "Asia/Shanghai");
-  GTimeZone *zone = g_time_zone_new_identifier (name);
-
-  return zone != NULL ? zone : g_time_zone_new_offset (8 * 3600);
-}
-
 static void
 import_init (Import      *import,
              AccordStore *store)
@@ -675,7 +666,7 @@ import_init (Import      *import,
   g_autoptr(GDateTime) midnight = NULL;
   int year, month, day;
 
-  import->zone = bureau_zone (store);
+  import->zone = accord_store_get_time_zone (store);
   import->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   import->spans = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (sscanf (today, "%d-%d-%d", &year, &month, &day) == 3)

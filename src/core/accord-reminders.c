@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "accord-reminders"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "accord-deadlines.h"
 #include "accord-enums.h"
@@ -179,17 +180,22 @@ plan_notices (Planner  *p,
 {
   g_autofree char *days = accord_store_get_setting (p->store, "schedule.notice_days", "7");
   g_autofree char *limit = date_plus (p->today, atoi (days) + 1);
+  g_autoptr(GDateTime) limit_start = NULL;
   sqlite3_stmt *stmt;
-  int rc;
+  int y, m, d, rc;
+
+  /* Hearings before the start of that local day. */
+  sscanf (limit, "%d-%d-%d", &y, &m, &d);
+  limit_start = g_date_time_new (p->zone, y, m, d, 0, 0, 0);
 
   stmt = accord_store_prepare (p->store,
                                "SELECT s.id, c.number, s.starts_at FROM session s JOIN \"case\" c ON c.id = s.case_id "
                                "WHERE s.kind = 'hearing' AND s.status = 'planned' AND s.starts_at > ?1 "
-                               "AND date (s.starts_at, 'unixepoch', '+8 hours') < ?2 ORDER BY s.starts_at", error);
+                               "AND s.starts_at < ?2 ORDER BY s.starts_at", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->now);
-  accord_bind_text (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 2, g_date_time_to_unix (limit_start));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -337,15 +343,12 @@ accord_reminders_plan (AccordStore  *store,
 {
   g_auto(Planner) p = { store, now };
   g_autofree char *soon_days = NULL;
-  g_autofree char *zone = NULL;
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
 
-  zone = accord_store_get_setting (store, "time_zone", "Asia/Shanghai");
-  if ((p.zone = g_time_zone_new_identifier (zone)) == NULL)
-    p.zone = g_time_zone_new_offset (8 * 3600);
+  p.zone = accord_store_get_time_zone (store);
   utc = g_date_time_new_from_unix_utc (now);
   local = g_date_time_to_timezone (utc, p.zone);
   p.today = g_date_time_format (local, "%Y-%m-%d");

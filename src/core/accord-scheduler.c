@@ -84,7 +84,6 @@ static void
 load_rules (AccordScheduler *self)
 {
   AccordScheduleRules *r = &self->rules;
-  g_autofree char *tz = accord_store_get_setting (self->store, "time_zone", "Asia/Shanghai");
 
   r->buffer_minutes = setting_int (self->store, "buffer_minutes", 15);
   r->max_duration_minutes = setting_int (self->store, "max_duration_minutes", 24 * 60);
@@ -101,9 +100,7 @@ load_rules (AccordScheduler *self)
                                                      "lawyer|legal_worker:1,npc_deputy|cppcc_member:1");
   r->mediation_composition = accord_store_get_setting (self->store, "schedule.mediation_composition",
                                                        "mediator:1");
-  r->time_zone = g_time_zone_new_identifier (tz);
-  if (r->time_zone == NULL)
-    r->time_zone = g_time_zone_new_offset (8 * 3600);
+  r->time_zone = accord_store_get_time_zone (self->store);
 }
 
 static void

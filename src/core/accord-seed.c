@@ -883,9 +883,7 @@ accord_seed (AccordStore              *store,
   s.pattern = accord_store_get_setting (store, "case_number_pattern", ACCORD_DEFAULT_CASE_NUMBER_PATTERN);
   s.first_petitioner_of_case = g_new0 (gint64, MAX (options->n_cases, 1));
   s.n_venues = options->n_venues ? options->n_venues : 3;
-  s.zone = g_time_zone_new_identifier ("Asia/Shanghai");
-  if (s.zone == NULL)
-    s.zone = g_time_zone_new_offset (8 * 3600);
+  s.zone = accord_store_get_time_zone (store);
   g_date_clear (&s.today, 1);
   g_date_set_parse (&s.today, today);
 

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "accord-store-deadlines"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "accord-deadlines.h"
 #include "accord-store-private.h"
@@ -76,16 +77,31 @@ load_hearing_days (AccordStore    *self,
   if (requested == NULL)
     return TRUE;
   stmt = accord_store_prepare (self,
-                               "SELECT julianday (date (starts_at, 'unixepoch', '+8 hours')) - "
-                               "julianday (max (coalesce (notice_date, date (created_at, 'unixepoch', '+8 hours')), ?2)) + 1 "
-                               "FROM session WHERE case_id = ?1 AND kind = 'hearing' AND status <> 'cancelled' "
-                               "AND date (starts_at, 'unixepoch', '+8 hours') >= ?2", error);
+                               "SELECT starts_at, notice_date, created_at FROM session "
+                               "WHERE case_id = ? AND kind = 'hearing' AND status <> 'cancelled'", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, accord_case_get_id (c));
-  accord_bind_text (stmt, 2, requested);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    facts->hearing_days += MAX (sqlite3_column_int (stmt, 0), 0);
+    {
+      /* Local dates of the bureau, compared as YYYY-MM-DD text. */
+      g_autofree char *day = accord_store_format_local (self, sqlite3_column_int64 (stmt, 0), "%Y-%m-%d");
+      g_autofree char *booked = accord_store_format_local (self, sqlite3_column_int64 (stmt, 2), "%Y-%m-%d");
+      const char *notice = (const char *) sqlite3_column_text (stmt, 1);
+      const char *from = notice != NULL ? notice : booked;
+      GDate first, last;
+
+      if (strcmp (day, requested) < 0)
+        continue;
+      if (strcmp (from, requested) < 0)
+        from = requested;
+      g_date_clear (&first, 1);
+      g_date_clear (&last, 1);
+      g_date_set_parse (&first, from);
+      g_date_set_parse (&last, day);
+      if (g_date_valid (&first) && g_date_valid (&last))
+        facts->hearing_days += MAX (g_date_days_between (&first, &last) + 1, 0);
+    }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return accord_store_sqlite_error (self, rc, error);

@@ -98,29 +98,13 @@ petitioners_array (AccordCase *c,
   return array;
 }
 
-static char *
-local_time (AccordStore *store,
-            gint64       instant,
-            const char  *format)
-{
-  g_autofree char *zone_name = accord_store_get_setting (store, "time_zone", "Asia/Shanghai");
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (zone == NULL)
-    zone = g_time_zone_new_offset (8 * 3600);
-  local = g_date_time_to_timezone (utc, zone);
-  return g_date_time_format (local, format);
-}
-
 static JsonObject *
 session_object (AccordStore   *store,
                 AccordSession *s)
 {
-  g_autofree char *date = local_time (store, s->starts_at, "%Y-%m-%d");
-  g_autofree char *start = local_time (store, s->starts_at, "%H:%M");
-  g_autofree char *end = local_time (store, s->ends_at, "%H:%M");
+  g_autofree char *date = accord_store_format_local (store, s->starts_at, "%Y-%m-%d");
+  g_autofree char *start = accord_store_format_local (store, s->starts_at, "%H:%M");
+  g_autofree char *end = accord_store_format_local (store, s->ends_at, "%H:%M");
   JsonObject *o = json_object_new ();
   JsonArray *people = json_array_new ();
   guint petitioner_index = 0;
@@ -558,7 +542,7 @@ load_signatures (AccordStore  *store,
     {
       const char *signer = (const char *) sqlite3_column_text (stmt, 0);
       g_autoptr(JsonNode) node = json_from_string ((const char *) sqlite3_column_text (stmt, 2), NULL);
-      g_autofree char *when = local_time (store, sqlite3_column_int64 (stmt, 3), "%Y-%m-%d %H:%M");
+      g_autofree char *when = accord_store_format_local (store, sqlite3_column_int64 (stmt, 3), "%Y-%m-%d %H:%M");
       JsonObject *entry = json_object_new ();
 
       if (node != NULL)

@@ -386,21 +386,6 @@ record_action (AccordStore  *store,
   return accord_store_audit (store, "outcome.record", "session", r->session->id, details, error);
 }
 
-static char *
-local_date (AccordStore *store,
-            gint64       instant)
-{
-  g_autofree char *zone_name = accord_store_get_setting (store, "time_zone", "Asia/Shanghai");
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (zone_name);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (zone == NULL)
-    zone = g_time_zone_new_offset (8 * 3600);
-  local = g_date_time_to_timezone (utc, zone);
-  return g_date_time_format (local, "%Y-%m-%d");
-}
-
 /**
  * accord_store_record_outcome:
  *
@@ -423,7 +408,7 @@ accord_store_record_outcome (AccordStore               *store,
 
   if ((session = accord_store_get_session (store, input->session_id, error)) == NULL)
     return FALSE;
-  date = local_date (store, session->starts_at);
+  date = accord_store_format_local (store, session->starts_at, "%Y-%m-%d");
   r.session = session;
   r.session_date = date;
   return accord_store_run (store, record_action, &r, error);

@@ -642,3 +642,31 @@ accord_store_deadline_profile (AccordStore  *self,
   self->profile = accord_deadline_profile_load (name, g_str_equal (local, "1"), error);
   return self->profile;
 }
+
+/**
+ * accord_store_get_time_zone:
+ *
+ * Returns: (transfer full): the bureau's time zone (setting "time_zone",
+ * default Asia/Shanghai), in which instants are shown and dates counted.
+ */
+GTimeZone *
+accord_store_get_time_zone (AccordStore *self)
+{
+  g_autofree char *name = accord_store_get_setting (self, "time_zone", "Asia/Shanghai");
+  GTimeZone *zone = g_time_zone_new_identifier (name);
+
+  return zone != NULL ? zone : g_time_zone_new_offset (8 * 3600);
+}
+
+/* An instant as local text in the bureau's time zone, e.g. "%Y-%m-%d". */
+char *
+accord_store_format_local (AccordStore *self,
+                           gint64       instant,
+                           const char  *format)
+{
+  g_autoptr(GTimeZone) zone = accord_store_get_time_zone (self);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (instant);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+  return g_date_time_format (local, format);
+}

@@ -103,6 +103,10 @@ void          accord_store_set_actor          (AccordStore             *self,
                                                const char              *actor);
 int           accord_store_get_schema_version (AccordStore             *self);
 
+GTimeZone    *accord_store_get_time_zone      (AccordStore             *self);
+char         *accord_store_format_local       (AccordStore             *self,
+                                               gint64                   instant,
+                                               const char              *format);
 char         *accord_store_get_setting        (AccordStore             *self,
                                                const char              *key,
                                                const char              *fallback);
