@@ -38,7 +38,8 @@ get_database_path (void)
   return accord_store_default_path ();
 }
 
-/* "Open" on a reminder: the window comes forward showing the case. */
+/* "Open" on a reminder: the window comes forward showing the session or
+ * the case it is about. */
 static void
 on_open_requested_cb (AccordApplication *self,
                       const char        *case_number,
@@ -49,8 +50,10 @@ on_open_requested_cb (AccordApplication *self,
 
   if (window == NULL)
     window = GTK_WINDOW (accord_window_new (self, self->store));
-  if (case_number != NULL)
-    accord_window_set_search_text (ACCORD_WINDOW (window), case_number);
+  if (session_id > 0)
+    accord_window_show_session (ACCORD_WINDOW (window), session_id);
+  else if (case_number != NULL)
+    accord_window_show_case (ACCORD_WINDOW (window), case_number);
   gtk_window_present (window);
 }
 

@@ -3,9 +3,10 @@
 
 #include <glib/gi18n.h>
 
-#include "accord-case-list.h"
-#include "accord-enums.h"
-#include "accord-validate.h"
+#include "accord-cases-page.h"
+#include "accord-people-page.h"
+#include "accord-schedule-page.h"
+#include "accord-venues-page.h"
 #include "accord-window.h"
 
 struct _AccordWindow
@@ -13,21 +14,19 @@ struct _AccordWindow
   AdwApplicationWindow  parent_instance;
 
   AccordStore          *store;
-  AccordCaseList       *cases;
+  AccordScheduler      *scheduler;
   GSettings            *settings;
-  char                 *query;
+  /* Each section keeps its own search text while another is shown. */
+  GHashTable           *searches;
 
   /* Template widgets */
-  AdwWindowTitle       *window_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
   GtkSearchEntry       *search_entry;
-  GtkStack             *stack;
-  GtkColumnView        *column_view;
-  GtkColumnViewColumn  *number_column;
-  GtkColumnViewColumn  *received_column;
-  GtkColumnViewColumn  *status_column;
-  GtkColumnViewColumn  *category_column;
-  GtkColumnViewColumn  *petitioners_column;
-  GtkColumnViewColumn  *title_column;
+  AccordCasesPage      *cases_page;
+  AccordSchedulePage   *schedule_page;
+  AccordPeoplePage     *people_page;
+  AccordVenuesPage     *venues_page;
 };
 
 enum {
@@ -40,194 +39,53 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (AccordWindow, accord_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-update_view (AccordWindow *self)
+static const char *
+visible_page (AccordWindow *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->cases));
-  g_autofree char *subtitle = NULL;
-  const char *page;
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
-  subtitle = g_strdup_printf (ngettext ("%d case", "%d cases", n_items), (int) n_items);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-
-  if (n_items > 0)
-    page = "cases";
-  else if (self->query != NULL)
-    page = "no-results";
-  else
-    page = "empty";
-
-  gtk_stack_set_visible_child_name (self->stack, page);
+  return name != NULL ? name : "cases";
 }
 
-/* Blank queries count as no search so that the empty state stays "No Cases". */
 static void
 apply_search (AccordWindow *self,
+              const char   *page,
               const char   *text)
 {
-  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
-  g_autofree char *query = NULL;
-  AccordCaseFilter filter = { NULL };
-
-  /* The store refuses longer searches; a pasted paragraph is searched by
-   * its beginning instead. */
-  if (g_utf8_strlen (stripped, -1) > ACCORD_TITLE_MAX_CHARS)
-    query = g_utf8_substring (stripped, 0, ACCORD_TITLE_MAX_CHARS);
-  else if (stripped[0] != '\0')
-    query = g_steal_pointer (&stripped);
-
-  if (g_strcmp0 (query, self->query) == 0)
-    return;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-
-  filter.query = self->query;
-  accord_case_list_set_filter (self->cases, &filter);
-  update_view (self);
+  if (g_str_equal (page, "cases"))
+    accord_cases_page_set_search (self->cases_page, text);
+  else if (g_str_equal (page, "people"))
+    accord_people_page_set_search (self->people_page, text);
+  else if (g_str_equal (page, "venues"))
+    accord_venues_page_set_search (self->venues_page, text);
+  else if (g_str_equal (page, "schedule"))
+    accord_schedule_page_set_search (self->schedule_page, text);
 }
 
-/* Cells hold one label made once in setup; bind only changes its text,
- * so scrolling through many rows creates no widgets. */
-static void
-on_text_cell_setup_cb (GtkSignalListItemFactory *factory,
-                       GtkListItem              *item,
-                       gpointer                  user_data)
-{
-  gboolean numeric = GPOINTER_TO_UINT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  if (numeric)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-on_text_cell_bind_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *item,
-                      gpointer                  user_data)
-{
-  AccordCaseText field = GPOINTER_TO_UINT (user_data);
-  AccordCase *c = gtk_list_item_get_item (item);
-  const char *text = c != NULL ? accord_case_get_text (c, field) : NULL;
-
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text != NULL ? text : "");
-}
-
-static void
-on_status_cell_setup_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *item,
-                         gpointer                  user_data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_halign (label, GTK_ALIGN_START);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "status-badge");
-  gtk_list_item_set_child (item, label);
-}
-
-/* The colour says what the bureau has to do next: blue while the case is
- * being handled, yellow while it is contested, green once answered, red
- * when it was not accepted, grey when it is over. */
 static const char *
-status_tone (const char *code)
+search_placeholder (const char *page)
 {
-  static const struct { const char *code; const char *tone; } tones[] = {
-    { "registered", "accent" }, { "accepted", "accent" }, { "assigned", "accent" },
-    { "review", "warning" }, { "re_review", "warning" },
-    { "replied", "success" }, { "reviewed", "success" },
-    { "declined", "error" },
-  };
-
-  for (guint i = 0; code != NULL && i < G_N_ELEMENTS (tones); i++)
-    if (g_str_equal (code, tones[i].code))
-      return tones[i].tone;
-
-  return NULL;
-}
-
-static void
-on_status_cell_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *item,
-                        gpointer                  user_data)
-{
-  AccordCase *c = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  const char *code = c != NULL ? accord_case_get_status (c) : NULL;
-  const char *label_text = code != NULL ? accord_vocab_label (ACCORD_VOCAB_CASE_STATUS, code) : "";
-  char status_class[64];
-  /* A status without a tone ends the list early: a plain grey badge. */
-  const char *classes[] = { "status-badge", status_class, status_tone (code), NULL };
-
-  /* Codes such as "re_review" become the class "status-re-review". */
-  g_snprintf (status_class, sizeof status_class, "status-%s", code != NULL ? code : "unknown");
-  g_strdelimit (status_class, "_", '-');
-
-  gtk_widget_set_css_classes (label, classes);
-  gtk_label_set_text (GTK_LABEL (label), label_text);
-}
-
-static void
-set_text_factory (GtkColumnViewColumn *column,
-                  AccordCaseText       field,
-                  gboolean             numeric)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_text_cell_setup_cb),
-                    GUINT_TO_POINTER (numeric));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_text_cell_bind_cb),
-                    GUINT_TO_POINTER (field));
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-static void
-set_status_factory (GtkColumnViewColumn *column)
-{
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_status_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_status_cell_bind_cb), NULL);
-  gtk_column_view_column_set_factory (column, factory);
-}
-
-static void
-setup_columns (AccordWindow *self)
-{
-  set_text_factory (self->number_column, ACCORD_CASE_NUMBER, TRUE);
-  set_text_factory (self->received_column, ACCORD_CASE_RECEIVED_ON, TRUE);
-  set_status_factory (self->status_column);
-  set_text_factory (self->category_column, ACCORD_CASE_CATEGORY, FALSE);
-  set_text_factory (self->petitioners_column, ACCORD_CASE_PETITIONER_NAMES, FALSE);
-  set_text_factory (self->title_column, ACCORD_CASE_TITLE, FALSE);
-}
-
-static void
-setup_model (AccordWindow *self)
-{
-  g_autoptr(GtkSingleSelection) selection = NULL;
-
-  /* Autoselect is turned off before the model is set, or the first case
-   * would already be selected. */
-  self->cases = accord_case_list_new (self->store);
-  selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_single_selection_set_model (selection, G_LIST_MODEL (self->cases));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  if (g_str_equal (page, "people"))
+    return _("Search people");
+  if (g_str_equal (page, "venues"))
+    return _("Search venues");
+  if (g_str_equal (page, "schedule"))
+    return _("Search sessions by case");
+  return _("Search cases");
 }
 
 static void
 restore_window_state (AccordWindow *self)
 {
+  g_autofree char *section = g_settings_get_string (self->settings, "section");
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
+  if (adw_view_stack_get_child_by_name (self->view_stack, section) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, section);
 }
 
 /* The default size is the unmaximized size, which is what we want back. */
@@ -242,6 +100,7 @@ save_window_state (AccordWindow *self)
   g_settings_set_int (self->settings, "window-height", height);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_set_string (self->settings, "section", visible_page (self));
   g_settings_apply (self->settings);
 }
 
@@ -249,7 +108,11 @@ static void
 on_search_changed_cb (AccordWindow   *self,
                       GtkSearchEntry *entry)
 {
-  apply_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  const char *page = visible_page (self);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_hash_table_insert (self->searches, g_strdup (page), g_strdup (text));
+  apply_search (self, page, text);
 }
 
 static void
@@ -257,18 +120,21 @@ on_stop_search_cb (AccordWindow   *self,
                    GtkSearchEntry *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  apply_search (self, NULL);
-  gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+  apply_search (self, visible_page (self), NULL);
 }
 
+/* The entry shows the search of the section in view; setting its text
+ * re-applies that search, which is cheap and keeps the two in step. */
 static void
-on_cases_items_changed_cb (AccordWindow *self,
-                           guint         position,
-                           guint         removed,
-                           guint         added,
-                           GListModel   *model)
+on_visible_page_changed_cb (AccordWindow *self,
+                            GParamSpec   *pspec,
+                            AdwViewStack *stack)
 {
-  update_view (self);
+  const char *page = visible_page (self);
+  const char *text = g_hash_table_lookup (self->searches, page);
+
+  g_object_set (self->search_entry, "placeholder-text", search_placeholder (page), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
 }
 
 static void
@@ -280,6 +146,33 @@ search_action (GtkWidget  *widget,
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
   gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+static void
+new_case_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  AccordWindow *self = ACCORD_WINDOW (widget);
+
+  accord_window_show_page (self, "cases");
+  accord_cases_page_new_case (self->cases_page);
+}
+
+static void
+new_session_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  accord_window_new_session (ACCORD_WINDOW (widget), NULL);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  accord_window_show_page (ACCORD_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static gboolean
@@ -297,11 +190,12 @@ accord_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (accord_window_parent_class)->constructed (object);
 
-  setup_model (self);
-  g_signal_connect_object (self->cases, "items-changed",
-                           G_CALLBACK (on_cases_items_changed_cb), self, G_CONNECT_SWAPPED);
+  accord_cases_page_set_store (self->cases_page, self->store);
+  accord_schedule_page_set_store (self->schedule_page, self->store);
+  accord_people_page_set_store (self->people_page, self->store);
+  accord_venues_page_set_store (self->venues_page, self->store);
   restore_window_state (self);
-  update_view (self);
+  on_visible_page_changed_cb (self, NULL, self->view_stack);
 }
 
 static void
@@ -310,21 +204,12 @@ accord_window_dispose (GObject *object)
   AccordWindow *self = ACCORD_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_WINDOW);
-  g_clear_object (&self->cases);
+  g_clear_object (&self->scheduler);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->searches, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
-}
-
-static void
-accord_window_finalize (GObject *object)
-{
-  AccordWindow *self = ACCORD_WINDOW (object);
-
-  g_free (self->query);
-
-  G_OBJECT_CLASS (accord_window_parent_class)->finalize (object);
 }
 
 static void
@@ -366,6 +251,15 @@ accord_window_set_property (GObject      *object,
 }
 
 static void
+add_page_shortcut (GtkWidgetClass *widget_class,
+                   guint           key,
+                   const char     *page)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_ALT_MASK,
+                                       "win.show-page", "s", page);
+}
+
+static void
 accord_window_class_init (AccordWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -374,7 +268,6 @@ accord_window_class_init (AccordWindowClass *klass)
 
   object_class->constructed = accord_window_constructed;
   object_class->dispose = accord_window_dispose;
-  object_class->finalize = accord_window_finalize;
   object_class->get_property = accord_window_get_property;
   object_class->set_property = accord_window_set_property;
 
@@ -387,23 +280,38 @@ accord_window_class_init (AccordWindowClass *klass)
                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ACCORD_TYPE_CASES_PAGE);
+  g_type_ensure (ACCORD_TYPE_SCHEDULE_PAGE);
+  g_type_ensure (ACCORD_TYPE_PEOPLE_PAGE);
+  g_type_ensure (ACCORD_TYPE_VENUES_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/org/accord/Accord/accord-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, column_view);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, number_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, received_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, status_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, category_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, petitioners_column);
-  gtk_widget_class_bind_template_child (widget_class, AccordWindow, title_column);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, cases_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, schedule_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, people_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, venues_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "window.search", NULL);
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-session", NULL);
+  add_page_shortcut (widget_class, GDK_KEY_1, "cases");
+  add_page_shortcut (widget_class, GDK_KEY_2, "schedule");
+  add_page_shortcut (widget_class, GDK_KEY_3, "people");
+  add_page_shortcut (widget_class, GDK_KEY_4, "venues");
 }
 
 static void
@@ -412,8 +320,7 @@ accord_window_init (AccordWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
-  setup_columns (self);
-  gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 AccordWindow *
@@ -438,23 +345,147 @@ accord_window_get_store (AccordWindow *self)
   return self->store;
 }
 
+/* The scheduler reads the holiday calendars and the rules once; every
+ * page of the window shares it.
+ *
+ * Returns: (transfer none) (nullable): the scheduler, or %NULL after
+ * showing why it could not be made */
+AccordScheduler *
+accord_window_get_scheduler (AccordWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
+
+  if (self->scheduler == NULL)
+    self->scheduler = accord_scheduler_new (self->store, &error);
+  if (self->scheduler == NULL)
+    accord_window_show_error (self, _("Could Not Load the Schedule Rules"), error);
+
+  return self->scheduler;
+}
+
 /* Returns: (transfer none): the list of cases shown, an AccordCaseList */
 GListModel *
 accord_window_get_case_model (AccordWindow *self)
 {
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
 
-  return G_LIST_MODEL (self->cases);
+  return accord_cases_page_get_model (self->cases_page);
 }
 
-/* Sets the search entry's text and applies it at once, without waiting
- * for the entry's typing delay. */
+/* Shows the cases and searches for @text at once, without waiting for the
+ * entry's typing delay. */
 void
 accord_window_set_search_text (AccordWindow *self,
                                const char   *text)
 {
   g_return_if_fail (ACCORD_IS_WINDOW (self));
 
+  accord_window_show_page (self, "cases");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
-  apply_search (self, text);
+  g_hash_table_insert (self->searches, g_strdup ("cases"), g_strdup (text != NULL ? text : ""));
+  accord_cases_page_set_search (self->cases_page, text);
+}
+
+void
+accord_window_show_page (AccordWindow *self,
+                         const char   *name)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+void
+accord_window_show_case (AccordWindow *self,
+                         const char   *number)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (number != NULL);
+
+  accord_window_show_page (self, "cases");
+  accord_cases_page_show_case (self->cases_page, number);
+}
+
+void
+accord_window_show_session (AccordWindow *self,
+                            gint64        session_id)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  accord_window_show_page (self, "schedule");
+  accord_schedule_page_show_session (self->schedule_page, session_id);
+}
+
+void
+accord_window_new_session (AccordWindow *self,
+                           const char   *case_number)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  accord_window_show_page (self, "schedule");
+  accord_schedule_page_new_session (self->schedule_page, case_number);
+}
+
+/* Something was written (a case, a session, a person): every section
+ * reads again what it shows, so no page shows stale data. */
+void
+accord_window_data_changed (AccordWindow *self)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  accord_cases_page_reload (self->cases_page);
+  accord_schedule_page_reload (self->schedule_page);
+  accord_people_page_reload (self->people_page);
+  accord_venues_page_reload (self->venues_page);
+}
+
+/* Takes ownership of @toast. */
+void
+accord_window_add_toast (AccordWindow *self,
+                         AdwToast     *toast)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* One dialog for an error the coordinator must read: what failed as the
+ * heading, why (already translated by core) as the body. */
+void
+accord_window_show_error (AccordWindow *self,
+                          const char   *heading,
+                          const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   error != NULL ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Returns: (transfer none) (nullable): the main window @widget is shown
+ * in, directly or through a dialog transient for it */
+AccordWindow *
+accord_window_of (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkWindow *window;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  window = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  while (window != NULL && !ACCORD_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  return window != NULL ? ACCORD_WINDOW (window) : NULL;
 }
