@@ -220,6 +220,8 @@ accord_cases_page_dispose (GObject *object)
 {
   AccordCasesPage *self = ACCORD_CASES_PAGE (object);
 
+  /* AdwBin owns its child: let go of it before the template forgets it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_CASES_PAGE);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);

@@ -19,6 +19,8 @@ accord_people_page_dispose (GObject *object)
 {
   AccordPeoplePage *self = ACCORD_PEOPLE_PAGE (object);
 
+  /* AdwBin owns its child: let go of it before the template forgets it. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_PEOPLE_PAGE);
   g_clear_object (&self->store);
 

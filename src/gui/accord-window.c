@@ -256,7 +256,7 @@ add_page_shortcut (GtkWidgetClass *widget_class,
                    const char     *page)
 {
   gtk_widget_class_add_binding_action (widget_class, key, GDK_ALT_MASK,
-                                       "win.show-page", "s", page);
+                                       "window.show-page", "s", page);
 }
 
 static void
@@ -297,17 +297,17 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.new-case", NULL, new_case_action);
-  gtk_widget_class_install_action (widget_class, "win.new-session", NULL, new_session_action);
-  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "window.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_action);
+  gtk_widget_class_install_action (widget_class, "window.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
+                                       "window.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-case", NULL);
+                                       "window.new-case", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.new-session", NULL);
+                                       "window.new-session", NULL);
   add_page_shortcut (widget_class, GDK_KEY_1, "cases");
   add_page_shortcut (widget_class, GDK_KEY_2, "schedule");
   add_page_shortcut (widget_class, GDK_KEY_3, "people");
