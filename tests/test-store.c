@@ -326,6 +326,28 @@ test_number_pattern (AccordTestDb  *db,
   g_assert_cmpstr (accord_case_get_number (c), ==, "朝信〔2026〕0001号");
 }
 
+/* A number setting out of range or not a number is refused and leaves the
+ * setting as it was. */
+static void
+test_number_settings (AccordTestDb  *db,
+                      gconstpointer  data)
+{
+  const char *bad[] = { "-1", "abc", "", "3.5", "100000" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_true (accord_store_set_setting (db->store, "schedule.buffer_minutes", "20", &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_false (accord_store_set_setting (db->store, "schedule.buffer_minutes", bad[i], &error));
+      g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+      g_clear_error (&error);
+    }
+  value = accord_store_get_setting (db->store, "schedule.buffer_minutes", NULL);
+  g_assert_cmpstr (value, ==, "20");
+}
+
 static void
 test_people_and_venues (AccordTestDb  *db,
                         gconstpointer  data)
@@ -386,6 +408,7 @@ main (int   argc,
   ADD ("/store/update-validates", test_update_validates);
   ADD ("/store/validation", test_case_input_validation);
   ADD ("/store/number-pattern", test_number_pattern);
+  ADD ("/store/number-settings", test_number_settings);
   ADD ("/store/people-venues", test_people_and_venues);
 
   return g_test_run ();

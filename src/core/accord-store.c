@@ -503,6 +503,51 @@ set_setting_action (AccordStore  *self,
   return accord_store_audit (self, "setting.set", "setting", 0, details, error);
 }
 
+/* The settings that hold a whole number, and what makes sense for each;
+ * times of day are minutes from midnight. */
+static const struct
+{
+  const char *key;
+  int         min;
+  int         max;
+} number_settings[] = {
+  { "schedule.buffer_minutes", 0, 240 },
+  { "schedule.max_duration_minutes", 15, 24 * 60 },
+  { "schedule.min_panel", 1, 15 },
+  { "schedule.notice_days", 0, 60 },
+  { "schedule.allow_non_working_days", 0, 1 },
+  { "schedule.morning_start", 0, 24 * 60 },
+  { "schedule.morning_end", 0, 24 * 60 },
+  { "schedule.afternoon_start", 0, 24 * 60 },
+  { "schedule.afternoon_end", 0, 24 * 60 },
+  { "schedule.weekly_load", 1, 100 },
+  { "schedule.max_representatives", 1, 50 },
+  { "deadline_due_soon_days", 0, 60 },
+};
+
+static gboolean
+check_number_setting (const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (number_settings); i++)
+    {
+      gint64 number;
+
+      if (!g_str_equal (key, number_settings[i].key))
+        continue;
+      if (g_ascii_string_to_signed (value, 10, number_settings[i].min, number_settings[i].max,
+                                    &number, NULL))
+        return TRUE;
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                   _("Enter a whole number from %d to %d."),
+                   number_settings[i].min, number_settings[i].max);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 accord_store_set_setting (AccordStore  *self,
                           const char   *key,
@@ -515,6 +560,8 @@ accord_store_set_setting (AccordStore  *self,
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
   if (g_str_equal (key, "case_number_pattern") && !accord_case_validate_pattern (value, error))
+    return FALSE;
+  if (!check_number_setting (key, value, error))
     return FALSE;
   if (g_str_has_prefix (key, "deadline"))
     {

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "accord-application.h"
+#include "accord-benchmark.h"
+#include "accord-preferences-window.h"
 #include "accord-reminder-timer.h"
 #include "accord-window.h"
 
@@ -122,6 +124,19 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  AccordApplication *self = ACCORD_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (accord_preferences_window_new (parent, self->store)));
+}
+
 /* Closing rather than quitting lets each window save its size. */
 static void
 quit_action (GSimpleAction *action,
@@ -137,6 +152,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -144,12 +160,14 @@ static void
 accord_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (accord_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
   gtk_window_set_default_icon_name (APP_ID);
 }
 
@@ -171,7 +189,11 @@ accord_application_activate (GApplication *app)
     }
 
   if (window == NULL)
-    window = GTK_WINDOW (accord_window_new (self, self->store));
+    {
+      window = GTK_WINDOW (accord_window_new (self, self->store));
+      if (accord_benchmark_requested ())
+        accord_benchmark_run (ACCORD_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }

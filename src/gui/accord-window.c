@@ -443,6 +443,17 @@ accord_window_data_changed (AccordWindow *self)
   accord_venues_page_reload (self->venues_page);
 }
 
+/* A setting changed: the scheduler reads the rules again when next asked,
+ * and every section shows what follows from them. */
+void
+accord_window_rules_changed (AccordWindow *self)
+{
+  g_return_if_fail (ACCORD_IS_WINDOW (self));
+
+  g_clear_object (&self->scheduler);
+  accord_window_data_changed (self);
+}
+
 /* Takes ownership of @toast. */
 void
 accord_window_add_toast (AccordWindow *self,

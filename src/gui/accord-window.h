@@ -28,6 +28,7 @@ void             accord_window_show_session    (AccordWindow      *self,
 void             accord_window_new_session     (AccordWindow      *self,
                                                 const char        *case_number);
 void             accord_window_data_changed    (AccordWindow      *self);
+void             accord_window_rules_changed   (AccordWindow      *self);
 void             accord_window_add_toast       (AccordWindow      *self,
                                                 AdwToast          *toast);
 void             accord_window_show_error      (AccordWindow      *self,

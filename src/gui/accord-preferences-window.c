@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "accord-preferences-window"
+
+/* The bureau's settings.  They live in the database, not in GSettings, so
+ * that the command line, the reminder timer and every coordinator's
+ * window follow the same rules.  Each change is saved on its own (one
+ * transaction) and checked by core; a refused value is put back and the
+ * reason shown as a toast. */
+
+#include <glib/gi18n.h>
+
+#include "accord-deadlines.h"
+#include "accord-preferences-window.h"
+#include "accord-window.h"
+
+typedef enum
+{
+  ROW_TEXT,
+  ROW_NUMBER,
+  ROW_TIME,      /* minutes from midnight, shown as HH:MM */
+  ROW_SWITCH,
+} RowKind;
+
+typedef struct
+{
+  const char *group;
+  const char *key;
+  RowKind     kind;
+  const char *title;
+  const char *subtitle;
+  int         min;
+  int         max;
+  const char *fallback;   /* the value core uses while the setting is unset */
+} RowSpec;
+
+struct _AccordPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  AccordStore          *store;
+  gboolean              loading;
+
+  AdwPreferencesGroup  *bureau_group;
+  AdwPreferencesGroup  *numbers_group;
+  AdwPreferencesGroup  *sessions_group;
+  AdwPreferencesGroup  *hours_group;
+  AdwPreferencesGroup  *deadlines_group;
+  AdwComboRow          *profile_row;
+};
+
+G_DEFINE_FINAL_TYPE (AccordPreferencesWindow, accord_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* The fallbacks repeat the defaults of accord-scheduler.c, accord-store.c
+ * and accord-store-deadlines.c. */
+static const RowSpec rows[] = {
+  { "bureau", "bureau_name", ROW_TEXT, N_("Bureau _name"), NULL, 0, 0, "" },
+  { "bureau", "mediation_committee", ROW_TEXT, N_("_Mediation committee"), NULL, 0, 0, "" },
+  { "bureau", "bureau_contact", ROW_TEXT, N_("_Contact"), NULL, 0, 0, "" },
+  { "numbers", "case_number_pattern", ROW_TEXT, N_("Case number _pattern"), NULL, 0, 0,
+    ACCORD_DEFAULT_CASE_NUMBER_PATTERN },
+  { "numbers", "document_number_prefix", ROW_TEXT, N_("_Document number prefix"), NULL, 0, 0, "" },
+  { "sessions", "schedule.buffer_minutes", ROW_NUMBER, N_("_Buffer between sessions"),
+    N_("Minutes a person or a venue needs between two sessions"), 0, 240, "15" },
+  { "sessions", "schedule.min_panel", ROW_NUMBER, N_("_Smallest hearing panel"),
+    N_("Hearings need an odd number of panelists, at least this many"), 1, 15, "3" },
+  { "sessions", "schedule.notice_days", ROW_NUMBER, N_("_Notice period"),
+    N_("Days from the notice to the session"), 0, 60, "7" },
+  { "sessions", "schedule.weekly_load", ROW_NUMBER, N_("Sessions per person a _week"),
+    N_("More than this is shown as a warning"), 1, 100, "6" },
+  { "sessions", "schedule.max_representatives", ROW_NUMBER, N_("_Representatives of a collective petition"),
+    NULL, 1, 50, "5" },
+  { "sessions", "schedule.allow_non_working_days", ROW_SWITCH, N_("Allow sessions on non-_working days"),
+    NULL, 0, 1, "0" },
+  { "hours", "schedule.morning_start", ROW_TIME, N_("Morning _starts"), NULL, 0, 0, "510" },
+  { "hours", "schedule.morning_end", ROW_TIME, N_("Morning _ends"), NULL, 0, 0, "720" },
+  { "hours", "schedule.afternoon_start", ROW_TIME, N_("_Afternoon starts"), NULL, 0, 0, "840" },
+  { "hours", "schedule.afternoon_end", ROW_TIME, N_("Afternoon en_ds"), NULL, 0, 0, "1050" },
+  { "deadlines", "deadline_due_soon_days", ROW_NUMBER, N_("_Due soon"),
+    N_("Days before a deadline from which a case shows as due soon"), 0, 60, "3" },
+  { "deadlines", "deadline_local_first_petition", ROW_SWITCH, N_("Local rule for _first petitions"),
+    N_("Meet the petitioner within 3 days, give feedback within 7 and finish within 21"), 0, 1, "0" },
+};
+
+static AdwPreferencesGroup *
+group_for (AccordPreferencesWindow *self,
+           const char              *name)
+{
+  if (g_str_equal (name, "bureau"))
+    return self->bureau_group;
+  if (g_str_equal (name, "numbers"))
+    return self->numbers_group;
+  if (g_str_equal (name, "sessions"))
+    return self->sessions_group;
+  if (g_str_equal (name, "hours"))
+    return self->hours_group;
+  return self->deadlines_group;
+}
+
+static char *
+format_time (const char *minutes)
+{
+  gint64 m = g_ascii_strtoll (minutes, NULL, 10);
+
+  return g_strdup_printf ("%02d:%02d", (int) (m / 60), (int) (m % 60));
+}
+
+/* "8:30" or "08:30" to "510"; NULL for anything else. */
+static char *
+parse_time (const char *text)
+{
+  guint64 hours, minutes;
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (g_strstrip (parts[0]), 10, 0, 23, &hours, NULL) ||
+      !g_ascii_string_to_unsigned (g_strstrip (parts[1]), 10, 0, 59, &minutes, NULL))
+    return NULL;
+
+  return g_strdup_printf ("%d", (int) (hours * 60 + minutes));
+}
+
+static char *
+stored_value (AccordPreferencesWindow *self,
+              const RowSpec           *spec)
+{
+  return accord_store_get_setting (self->store, spec->key, spec->fallback);
+}
+
+static void load_row (AccordPreferencesWindow *self,
+                      GtkWidget               *row);
+
+static void
+save (AccordPreferencesWindow *self,
+      GtkWidget               *row,
+      const char              *value)
+{
+  const RowSpec *spec = g_object_get_data (G_OBJECT (row), "accord-row");
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+
+  if (self->loading)
+    return;
+
+  if (value == NULL)
+    g_set_error_literal (&error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                         _("Enter a time as hours and minutes, for example 08:30."));
+  else if (accord_store_set_setting (self->store, spec->key, value, &error))
+    {
+      window = accord_window_of (GTK_WIDGET (self));
+      if (window != NULL)
+        accord_window_rules_changed (window);
+      return;
+    }
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  load_row (self, row);
+}
+
+static void
+on_entry_apply_cb (AdwEntryRow             *row,
+                   AccordPreferencesWindow *self)
+{
+  const RowSpec *spec = g_object_get_data (G_OBJECT (row), "accord-row");
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *value = spec->kind == ROW_TIME ? parse_time (text) : g_strdup (text);
+
+  save (self, GTK_WIDGET (row), value);
+}
+
+static void
+on_spin_value_changed_cb (GtkSpinButton           *spin,
+                          AccordPreferencesWindow *self)
+{
+  g_autofree char *value = g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (spin));
+
+  save (self, g_object_get_data (G_OBJECT (spin), "accord-row-widget"), value);
+}
+
+static void
+on_switch_active_cb (GtkSwitch               *sw,
+                     GParamSpec              *pspec,
+                     AccordPreferencesWindow *self)
+{
+  save (self, g_object_get_data (G_OBJECT (sw), "accord-row-widget"),
+        gtk_switch_get_active (sw) ? "1" : "0");
+}
+
+static void
+load_row (AccordPreferencesWindow *self,
+          GtkWidget               *row)
+{
+  const RowSpec *spec = g_object_get_data (G_OBJECT (row), "accord-row");
+  GtkWidget *control = g_object_get_data (G_OBJECT (row), "accord-control");
+  g_autofree char *value = stored_value (self, spec);
+  g_autofree char *time = NULL;
+
+  self->loading = TRUE;
+  switch (spec->kind)
+    {
+    case ROW_TEXT:
+      gtk_editable_set_text (GTK_EDITABLE (row), value);
+      break;
+    case ROW_TIME:
+      time = format_time (value);
+      gtk_editable_set_text (GTK_EDITABLE (row), time);
+      break;
+    case ROW_NUMBER:
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (control), g_ascii_strtod (value, NULL));
+      break;
+    case ROW_SWITCH:
+      gtk_switch_set_active (GTK_SWITCH (control), g_str_equal (value, "1"));
+      break;
+    }
+  self->loading = FALSE;
+}
+
+static GtkWidget *
+make_entry_row (AccordPreferencesWindow *self)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  g_signal_connect (row, "apply", G_CALLBACK (on_entry_apply_cb), self);
+  return row;
+}
+
+static GtkWidget *
+make_control_row (AccordPreferencesWindow *self,
+                  const RowSpec           *spec)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *control;
+
+  if (spec->kind == ROW_NUMBER)
+    {
+      control = gtk_spin_button_new_with_range (spec->min, spec->max, 1);
+      g_signal_connect (control, "value-changed", G_CALLBACK (on_spin_value_changed_cb), self);
+    }
+  else
+    {
+      control = gtk_switch_new ();
+      g_signal_connect (control, "notify::active", G_CALLBACK (on_switch_active_cb), self);
+    }
+  gtk_widget_set_valign (control, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), control);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), control);
+  if (spec->subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _(spec->subtitle));
+  g_object_set_data (G_OBJECT (row), "accord-control", control);
+  g_object_set_data (G_OBJECT (control), "accord-row-widget", row);
+  return row;
+}
+
+static void
+add_rows (AccordPreferencesWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const RowSpec *spec = &rows[i];
+      gboolean entry = spec->kind == ROW_TEXT || spec->kind == ROW_TIME;
+      GtkWidget *row = entry ? make_entry_row (self) : make_control_row (self, spec);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->title));
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+      gtk_widget_set_name (row, spec->key);
+      g_object_set_data (G_OBJECT (row), "accord-row", (gpointer) spec);
+      adw_preferences_group_add (group_for (self, spec->group), row);
+      load_row (self, row);
+    }
+}
+
+static const char *
+profile_label (const char *name)
+{
+  if (g_str_equal (name, "national"))
+    return _("National periods");
+  if (g_str_equal (name, "zhejiang"))
+    return _("Zhejiang province");
+  return name;
+}
+
+static void
+load_profiles (AccordPreferencesWindow *self)
+{
+  const char * const *names = accord_deadline_profile_names ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *current = accord_store_get_setting (self->store, "deadline_profile", "national");
+
+  self->loading = TRUE;
+  for (guint i = 0; names[i] != NULL; i++)
+    gtk_string_list_append (labels, profile_label (names[i]));
+  adw_combo_row_set_model (self->profile_row, G_LIST_MODEL (labels));
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_str_equal (names[i], current))
+      adw_combo_row_set_selected (self->profile_row, i);
+  self->loading = FALSE;
+}
+
+static void
+on_profile_selected_cb (AccordPreferencesWindow *self,
+                        GParamSpec              *pspec,
+                        AdwComboRow             *row)
+{
+  const char * const *names = accord_deadline_profile_names ();
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+
+  if (self->loading || selected >= g_strv_length ((char **) names))
+    return;
+  if (!accord_store_set_setting (self->store, "deadline_profile", names[selected], &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      load_profiles (self);
+      return;
+    }
+  window = accord_window_of (GTK_WIDGET (self));
+  if (window != NULL)
+    accord_window_rules_changed (window);
+}
+
+static void
+accord_preferences_window_dispose (GObject *object)
+{
+  AccordPreferencesWindow *self = ACCORD_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (accord_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = accord_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/accord/Accord/accord-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, bureau_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, numbers_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, sessions_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, hours_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, deadlines_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, profile_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_profile_selected_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+accord_preferences_window_init (AccordPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AccordPreferencesWindow *
+accord_preferences_window_new (GtkWindow   *parent,
+                               AccordStore *store)
+{
+  AccordPreferencesWindow *self;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+
+  self = g_object_new (ACCORD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  add_rows (self);
+  load_profiles (self);
+  return self;
+}

@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-preferences"
+
+#include "accord-gui-test.h"
+#include "accord-preferences-window.h"
+
+static AccordPreferencesWindow *
+open_preferences (AccordGuiFixture *f)
+{
+  AccordPreferencesWindow *prefs = accord_preferences_window_new (GTK_WINDOW (f->window), f->store);
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  accord_gui_wait_idle ();
+  return prefs;
+}
+
+static char *
+setting (AccordGuiFixture *f,
+         const char       *key)
+{
+  return accord_store_get_setting (f->store, key, NULL);
+}
+
+/* A spin button's new value is in the database at once. */
+static void
+test_number_saved (AccordGuiFixture *f,
+                   gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *row = accord_gui_find_named (GTK_WIDGET (prefs), "schedule.buffer_minutes");
+  GtkWidget *spin = accord_gui_find (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  g_autofree char *value = NULL;
+
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 15);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 25);
+  value = setting (f, "schedule.buffer_minutes");
+  g_assert_cmpstr (value, ==, "25");
+}
+
+/* A time that is not one is refused, the row shows the stored time again
+ * and the database is unchanged; a good one is saved as minutes. */
+static void
+test_time_checked (AccordGuiFixture *f,
+                   gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *row = accord_gui_find_named (GTK_WIDGET (prefs), "schedule.morning_start");
+  g_autofree char *refused = NULL, *saved = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "08:30");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "25:00");
+  g_signal_emit_by_name (row, "apply");
+  refused = setting (f, "schedule.morning_start");
+  g_assert_null (refused);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "08:30");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "9:05");
+  g_signal_emit_by_name (row, "apply");
+  saved = setting (f, "schedule.morning_start");
+  g_assert_cmpstr (saved, ==, "545");
+}
+
+/* A case number pattern without its sequence is refused by core. */
+static void
+test_pattern_checked (AccordGuiFixture *f,
+                      gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *row = accord_gui_find_named (GTK_WIDGET (prefs), "case_number_pattern");
+  g_autofree char *value = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "XF-{year}");
+  g_signal_emit_by_name (row, "apply");
+  value = setting (f, "case_number_pattern");
+  g_assert_null (value);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "XF-{year}-{seq:6}");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (!accord_gui_test_init (&argc, &argv))
+    return 77;
+
+#define ADD(path, func) \
+  g_test_add (path, AccordGuiFixture, GUINT_TO_POINTER (0), accord_gui_fixture_set_up, func, \
+              accord_gui_fixture_tear_down)
+
+  ADD ("/gui/preferences/number-saved", test_number_saved);
+  ADD ("/gui/preferences/time-checked", test_time_checked);
+  ADD ("/gui/preferences/pattern-checked", test_pattern_checked);
+
+  return g_test_run ();
+}
