@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Takes the README's screenshots (data/screenshots/*.png) of the demo bureau
+# in Chinese, headless.  Run after build-aux/test.sh has built _build-test.
+
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+build=${1:-_build-test}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+export ACCORD_TODAY=2026-11-20 TZ=Asia/Shanghai
+"$build/src/cli/accord-cli" --db "$work/demo.db" seed >/dev/null
+mkdir -p data/screenshots
+LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE= \
+ACCORD_LOCALEDIR="$root/$build/po" GSETTINGS_SCHEMA_DIR="$root/$build/resources" \
+GSETTINGS_BACKEND=memory ACCORD_NO_REMINDERS=1 GSK_RENDERER=cairo GTK_A11Y=none \
+  xvfb-run -a -s '-screen 0 1280x1024x24' "$build/tests/gui/take-screenshots" "$work/demo.db" data/screenshots
