@@ -67,7 +67,11 @@ CREATE TABLE "case" (
   UNIQUE (year, seq),
   CHECK (status <> 'declined' OR length(decline_reason) > 0)
 );
-CREATE INDEX case_by_status ON "case" (status, id);
+-- The case list filters by status or category in order of receipt, and
+-- sorts by the next deadline (the expression must match the store's DUE_KEY).
+CREATE INDEX case_by_status ON "case" (status, received_on);
+CREATE INDEX case_by_category ON "case" (category, received_on);
+CREATE INDEX case_by_due_order ON "case" (ifnull (next_due, '9999-12-31'));
 -- The indicators count over date ranges: these indexes cover every column
 -- they read, so a year of a large register is counted without the table.
 CREATE INDEX case_by_received ON "case" (received_on, leader, status, evaluation, responsible_unit);
@@ -306,6 +310,8 @@ CREATE TABLE audit (
   prev_hash TEXT NOT NULL,
   hash      TEXT NOT NULL
 );
+-- A case's timeline reads its entries.
+CREATE INDEX audit_by_entity ON audit (entity, entity_id);
 
 -- Identifies this database in calendar UIDs and document verification.
 INSERT INTO setting (key, value) VALUES ('database_id', lower (hex (randomblob (16))));

@@ -13,6 +13,8 @@ struct _AccordCaseList
   char        *status;
   char        *category;
   char        *query;
+  gboolean     overdue_only;
+  AccordCaseOrder order;
   guint        n_items;
   /* page number -> GPtrArray of AccordCase */
   GHashTable  *pages;
@@ -26,7 +28,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (AccordCaseList, accord_case_list, G_TYPE_OBJECT,
 static AccordCaseFilter
 current_filter (AccordCaseList *self)
 {
-  return (AccordCaseFilter) { self->status, self->category, self->query };
+  return (AccordCaseFilter) { self->status, self->category, self->query, self->overdue_only, self->order };
 }
 
 /* The last id of the page before lets the store seek by key instead of
@@ -41,9 +43,8 @@ load_page (AccordCaseList *self,
   GPtrArray *rows;
 
   if (page > 0 && previous != NULL && previous->len == PAGE_SIZE)
-    rows = accord_store_list_cases (self->store, &filter,
-                                    accord_case_get_id (g_ptr_array_index (previous, PAGE_SIZE - 1)),
-                                    0, PAGE_SIZE, &error);
+    rows = accord_store_list_cases_after (self->store, &filter, g_ptr_array_index (previous, PAGE_SIZE - 1),
+                                          PAGE_SIZE, &error);
   else
     rows = accord_store_list_cases (self->store, &filter, 0, (gint64) page * PAGE_SIZE,
                                     PAGE_SIZE, &error);
@@ -193,6 +194,8 @@ accord_case_list_set_filter (AccordCaseList         *self,
   self->status = filter ? g_strdup (filter->status) : NULL;
   self->category = filter ? g_strdup (filter->category) : NULL;
   self->query = filter && filter->query && *filter->query ? g_strdup (filter->query) : NULL;
+  self->overdue_only = filter ? filter->overdue_only : FALSE;
+  self->order = filter ? filter->order : ACCORD_CASE_ORDER_REGISTERED;
 
   accord_case_list_reload (self);
 }

@@ -10,8 +10,9 @@ G_BEGIN_DECLS
 #define ACCORD_TYPE_CASE_LIST (accord_case_list_get_type ())
 G_DECLARE_FINAL_TYPE (AccordCaseList, accord_case_list, ACCORD, CASE_LIST, GObject)
 
-/* A GListModel of AccordCase, newest first, that reads rows from the store
- * a page at a time as they are asked for. */
+/* A GListModel of AccordCase in the filter's order (last registered first
+ * by default) that reads rows from the store a page at a time as they are
+ * asked for. */
 AccordCaseList *accord_case_list_new        (AccordStore            *store);
 void            accord_case_list_set_filter (AccordCaseList         *self,
                                              const AccordCaseFilter *filter);

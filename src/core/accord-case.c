@@ -576,6 +576,80 @@ accord_case_apply (AccordCase                 *self,
   return TRUE;
 }
 
+static gboolean
+julian_of (const char *date,
+           guint32    *julian)
+{
+  guint year, month, day;
+  GDate d;
+
+  /* Called for every row drawn: a fixed format, no locale-dependent parsing. */
+  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u", &year, &month, &day) != 3 ||
+      !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return FALSE;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  *julian = g_date_get_julian (&d);
+  return TRUE;
+}
+
+/**
+ * accord_case_due_state:
+ * @due: the last day of the next step, YYYY-MM-DD, or %NULL
+ * @today: today in the bureau's time zone (accord_store_today())
+ * @due_soon_days: the margin (setting deadline_due_soon_days)
+ *
+ * Counts as the deadline rules and the reminders do: calendar days, due
+ * soon from @due_soon_days days before the last day, overdue the day
+ * after it.
+ */
+AccordCaseDueState
+accord_case_due_state (const char *due,
+                       const char *today,
+                       int         due_soon_days)
+{
+  guint32 due_day, today_day;
+
+  if (!julian_of (due, &due_day) || !julian_of (today, &today_day))
+    return ACCORD_CASE_DUE_NONE;
+  if (today_day > due_day)
+    return ACCORD_CASE_DUE_OVERDUE;
+  if ((gint64) due_day - (gint64) today_day <= MAX (due_soon_days, 0))
+    return ACCORD_CASE_DUE_SOON;
+  return ACCORD_CASE_DUE_ON_TIME;
+}
+
+AccordCaseDueState
+accord_case_get_due_state (AccordCase *self,
+                           const char *today,
+                           int         due_soon_days)
+{
+  g_return_val_if_fail (ACCORD_IS_CASE (self), ACCORD_CASE_DUE_NONE);
+
+  return accord_case_due_state (self->texts[ACCORD_CASE_NEXT_DUE], today, due_soon_days);
+}
+
+/* Returns: a stable code: "none", "on_time", "due_soon" or "overdue" */
+const char *
+accord_case_due_state_code (AccordCaseDueState state)
+{
+  static const char * const codes[] = { "none", "on_time", "due_soon", "overdue" };
+
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (codes), NULL);
+
+  return codes[state];
+}
+
+const char *
+accord_case_due_state_label (AccordCaseDueState state)
+{
+  static const char * const labels[] = { N_("No deadline"), N_("On time"), N_("Due soon"), N_("Overdue") };
+
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (labels), NULL);
+
+  return _(labels[state]);
+}
+
 char *
 accord_case_format_number (const char *pattern,
                            int         year,

@@ -76,6 +76,15 @@ typedef enum
   ACCORD_CASE_N_ACTIONS
 } AccordCaseAction;
 
+/* Where a case stands against its next deadline (the list's badge). */
+typedef enum
+{
+  ACCORD_CASE_DUE_NONE,        /* no pending deadline */
+  ACCORD_CASE_DUE_ON_TIME,
+  ACCORD_CASE_DUE_SOON,        /* within the due-soon margin, as the deadline rules count it */
+  ACCORD_CASE_DUE_OVERDUE,     /* past its last day */
+} AccordCaseDueState;
+
 typedef struct
 {
   AccordCaseAction action;
@@ -127,6 +136,15 @@ gboolean          accord_case_can              (AccordCase        *self,
 gboolean          accord_case_apply            (AccordCase        *self,
                                                 const AccordCaseTransition *transition,
                                                 GError           **error);
+
+AccordCaseDueState accord_case_due_state      (const char        *due,
+                                                const char        *today,
+                                                int                due_soon_days);
+AccordCaseDueState accord_case_get_due_state  (AccordCase        *self,
+                                                const char        *today,
+                                                int                due_soon_days);
+const char       *accord_case_due_state_code   (AccordCaseDueState state);
+const char       *accord_case_due_state_label  (AccordCaseDueState state);
 
 char             *accord_case_format_number    (const char        *pattern,
                                                 int                year,

@@ -675,9 +675,56 @@ query_is_short (const char *query)
   return g_utf8_strlen (query, -1) < 3;
 }
 
+/* The sort key of each order.  The keys match the indexes of the schema:
+ * case_by_received, case_by_status, case_by_category and
+ * case_by_due_order (whose expression must stay the same as DUE_KEY);
+ * every index ends with the id, so key and id together are one seek. */
+#define DUE_KEY "ifnull (c.next_due, '9999-12-31')"
+
+static const struct
+{
+  const char *key;          /* NULL: the id alone */
+  gboolean    descending;
+  const char *order_by;
+} orders[ACCORD_CASE_N_ORDERS] = {
+  [ACCORD_CASE_ORDER_REGISTERED] = { NULL, TRUE, "c.id DESC" },
+  [ACCORD_CASE_ORDER_NEWEST] = { "c.received_on", TRUE, "c.received_on DESC, c.id DESC" },
+  [ACCORD_CASE_ORDER_OLDEST] = { "c.received_on", FALSE, "c.received_on, c.id" },
+  [ACCORD_CASE_ORDER_NEXT_DUE] = { DUE_KEY, FALSE, DUE_KEY ", c.id" },
+};
+
+/* The rows after a row come in two parts, each an index seek: those with
+ * the same key and a later id, then those with a later key.  (A row-value
+ * comparison would scan through every row sharing the key, and most cases
+ * share the key "no deadline".) */
+typedef enum
+{
+  AFTER_NONE,
+  AFTER_SAME_KEY,
+  AFTER_LATER_KEY,
+} AfterPart;
+
+static void
+append_after (GString                *where,
+              const AccordCaseFilter *filter,
+              AfterPart               part)
+{
+  AccordCaseOrder order = filter != NULL ? filter->order : ACCORD_CASE_ORDER_REGISTERED;
+  const char *cmp = orders[order].descending ? "<" : ">";
+
+  if (part == AFTER_NONE)
+    return;
+  if (orders[order].key == NULL || part == AFTER_SAME_KEY)
+    g_string_append_printf (where, " AND c.id %s :after_id", cmp);
+  if (orders[order].key != NULL && part == AFTER_SAME_KEY)
+    g_string_append_printf (where, " AND %s = :after_key", orders[order].key);
+  else if (orders[order].key != NULL)
+    g_string_append_printf (where, " AND %s %s :after_key", orders[order].key, cmp);
+}
+
 static char *
 filter_where (const AccordCaseFilter *filter,
-              gboolean                before)
+              AfterPart               after)
 {
   GString *where = g_string_new ("WHERE 1");
 
@@ -685,10 +732,11 @@ filter_where (const AccordCaseFilter *filter,
     g_string_append (where, " AND c.status = :status");
   if (filter != NULL && filter->category != NULL)
     g_string_append (where, " AND c.category = :category");
+  if (filter != NULL && filter->overdue_only)
+    g_string_append (where, " AND c.next_due < :today");
   if (filter != NULL && filter->query != NULL && *filter->query != '\0')
     g_string_append (where, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
-  if (before)
-    g_string_append (where, " AND c.id < :before");
+  append_after (where, filter, after);
 
   return g_string_free (where, FALSE);
 }
@@ -766,6 +814,11 @@ bind_filter (AccordStore            *self,
 
   bind_named_text (stmt, ":status", filter->status);
   bind_named_text (stmt, ":category", filter->category);
+  if (filter->overdue_only)
+    {
+      g_autofree char *today = accord_store_today (self);
+      bind_named_text (stmt, ":today", today);
+    }
   if (filter->query == NULL || *filter->query == '\0')
     return;
 
@@ -791,6 +844,12 @@ static gboolean
 validate_filter (const AccordCaseFilter  *filter,
                  GError                 **error)
 {
+  if ((guint) filter->order >= ACCORD_CASE_N_ORDERS)
+    {
+      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
+                           _("Order: unknown order of cases"));
+      return FALSE;
+    }
   return accord_validate_text (_("Search"), filter->query, ACCORD_TITLE_MAX_CHARS, FALSE, error) &&
          (filter->status == NULL ||
           validate_code (ACCORD_VOCAB_CASE_STATUS, _("Status"), filter->status, error));
@@ -815,7 +874,7 @@ accord_store_count_cases (AccordStore             *self,
   if (!validate_filter (&f, error))
     return -1;
 
-  where = filter_where (&f, FALSE);
+  where = filter_where (&f, AFTER_NONE);
   sql = g_strdup_printf ("SELECT count(*) FROM \"case\" c %s", where);
   if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
     return -1;
@@ -831,13 +890,88 @@ accord_store_count_cases (AccordStore             *self,
   return count;
 }
 
+static gboolean
+query_cases (AccordStore             *self,
+             const AccordCaseFilter  *f,
+             AfterPart                part,
+             AccordCase              *after,
+             gint64                   before_id,
+             gint64                   offset,
+             guint                    limit,
+             GPtrArray               *cases,
+             GError                 **error)
+{
+  g_autofree char *where = filter_where (f, part);
+  g_autofree char *sql = g_strdup_printf (SELECT_CASE "%s ORDER BY %s LIMIT :limit OFFSET :offset",
+                                          where, orders[f->order].order_by);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
+    return FALSE;
+
+  bind_filter (self, stmt, f);
+  if (after != NULL)
+    {
+      const char *key = f->order == ACCORD_CASE_ORDER_NEXT_DUE ? accord_case_get_text (after, ACCORD_CASE_NEXT_DUE)
+                                                               : accord_case_get_text (after, ACCORD_CASE_RECEIVED_ON);
+
+      bind_named_text (stmt, ":after_key", key != NULL ? key : "9999-12-31");
+      before_id = accord_case_get_id (after);
+    }
+  if (part != AFTER_NONE)
+    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":after_id"), before_id);
+  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (cases, read_case (stmt));
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    return accord_store_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static GPtrArray *
+list_cases (AccordStore             *self,
+            const AccordCaseFilter  *filter,
+            AccordCase              *after,
+            gint64                   before_id,
+            gint64                   offset,
+            guint                    limit,
+            GError                 **error)
+{
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *query = NULL;
+  AccordCaseFilter f;
+  gboolean keyed;
+
+  f = normalized_filter (filter, &query);
+  if (!validate_filter (&f, error))
+    return NULL;
+
+  keyed = orders[f.order].key != NULL;
+  if (after == NULL && before_id <= 0)
+    return query_cases (self, &f, AFTER_NONE, NULL, 0, offset, limit, cases, error) ? g_steal_pointer (&cases) : NULL;
+
+  if (!query_cases (self, &f, AFTER_SAME_KEY, after, before_id, 0, limit, cases, error))
+    return NULL;
+  if (keyed && cases->len < limit &&
+      !query_cases (self, &f, AFTER_LATER_KEY, after, before_id, 0, limit - cases->len, cases, error))
+    return NULL;
+  return g_steal_pointer (&cases);
+}
+
 /**
  * accord_store_list_cases:
- * @before_id: when positive, only cases with a smaller id (keyset paging)
+ * @before_id: when positive and the order is %ACCORD_CASE_ORDER_REGISTERED,
+ *   only cases with a smaller id (keyset paging)
  * @offset: rows to skip after that
  *
- * Returns: (transfer full): AccordCase objects, newest first, without
- * their petitioner records (the names are in %ACCORD_CASE_PETITIONER_NAMES).
+ * Returns: (transfer full): AccordCase objects in the filter's order
+ * (last registered first by default), without their petitioner records
+ * (the names are in %ACCORD_CASE_PETITIONER_NAMES).
  */
 GPtrArray *
 accord_store_list_cases (AccordStore             *self,
@@ -847,39 +981,67 @@ accord_store_list_cases (AccordStore             *self,
                          guint                    limit,
                          GError                 **error)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autofree char *query = NULL;
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  AccordCaseFilter f;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  if (filter != NULL && filter->order != ACCORD_CASE_ORDER_REGISTERED)
+    before_id = 0;
+  return list_cases (self, filter, NULL, before_id, offset, limit, error);
+}
+
+/**
+ * accord_store_list_cases_after:
+ * @after: the last case of the page before, as this function returned it
+ *
+ * The page that follows @after in the filter's order, found by key: as
+ * fast a million rows deep as at the top.
+ *
+ * Returns: (transfer full): AccordCase objects, as accord_store_list_cases()
+ */
+GPtrArray *
+accord_store_list_cases_after (AccordStore             *self,
+                               const AccordCaseFilter  *filter,
+                               AccordCase              *after,
+                               guint                    limit,
+                               GError                 **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+  g_return_val_if_fail (ACCORD_IS_CASE (after), NULL);
+
+  return list_cases (self, filter, after, 0, 0, limit, error);
+}
+
+/**
+ * accord_store_today:
+ *
+ * Returns: (transfer full): today in the bureau's time zone as YYYY-MM-DD,
+ * or the ACCORD_TODAY environment variable when it holds a valid date
+ * (for tests), as the deadline rules see it
+ */
+char *
+accord_store_today (AccordStore *self)
+{
+  const char *override = g_getenv ("ACCORD_TODAY");
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
 
-  f = normalized_filter (filter, &query);
-  if (!validate_filter (&f, error))
-    return NULL;
+  if (override != NULL && accord_validate_date ("ACCORD_TODAY", override, NULL))
+    return g_strdup (override);
 
-  where = filter_where (&f, before_id > 0);
-  sql = g_strdup_printf (SELECT_CASE "%s ORDER BY c.id DESC LIMIT :limit OFFSET :offset", where);
-  if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
-    return NULL;
+  zone = accord_store_get_time_zone (self);
+  now = g_date_time_new_now (zone);
+  return g_date_time_format (now, "%Y-%m-%d");
+}
 
-  bind_filter (self, stmt, &f);
-  if (before_id > 0)
-    sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":before"), before_id);
-  sqlite3_bind_int (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
-  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
+/* Returns: how many days before its last day a step counts as due soon */
+int
+accord_store_due_soon_days (AccordStore *self)
+{
+  g_autofree char *days = NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (cases, read_case (stmt));
-  sqlite3_reset (stmt);
+  g_return_val_if_fail (ACCORD_IS_STORE (self), 3);
 
-  if (rc != SQLITE_DONE)
-    {
-      accord_store_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&cases);
+  days = accord_store_get_setting (self, "deadline_due_soon_days", "3");
+  return CLAMP (atoi (days), 0, 60);
 }

@@ -51,12 +51,38 @@ typedef struct
   guint                        n_petitioners;
 } AccordCaseInput;
 
+/* Orders of the case list; each is served by an index, so that a page
+ * deep in a million cases is one index seek away (keyset paging). */
+typedef enum
+{
+  ACCORD_CASE_ORDER_REGISTERED,     /* last registered first (by id) */
+  ACCORD_CASE_ORDER_NEWEST,         /* latest received first */
+  ACCORD_CASE_ORDER_OLDEST,         /* earliest received first */
+  ACCORD_CASE_ORDER_NEXT_DUE,       /* soonest next deadline first, none last */
+  ACCORD_CASE_N_ORDERS
+} AccordCaseOrder;
+
 typedef struct
 {
-  const char *status;     /* NULL: any */
-  const char *category;   /* NULL: any */
-  const char *query;      /* NULL or "": no search */
+  const char      *status;        /* NULL: any */
+  const char      *category;      /* NULL: any */
+  const char      *query;         /* NULL or "": no search */
+  gboolean         overdue_only;  /* only cases whose next deadline has passed */
+  AccordCaseOrder  order;
 } AccordCaseFilter;
+
+/* Something that happened to a case, for its timeline. */
+typedef struct
+{
+  char   *date;          /* local YYYY-MM-DD */
+  gint64  at;            /* the instant, 0 when only the date is known */
+  char   *kind;          /* "step", "extension", "update", "session", "document", "reminder" */
+  char   *code;          /* the step verb, session kind, document kind or reminder kind */
+  char   *title;         /* translated */
+  char   *detail;        /* translated, may be NULL; no personal data */
+  gint64  session_id;    /* 0 unless about a session */
+  gint64  document_id;   /* 0 unless about a document */
+} AccordCaseEvent;
 
 typedef struct
 {
@@ -138,6 +164,21 @@ GPtrArray    *accord_store_list_cases         (AccordStore             *self,
                                                gint64                   offset,
                                                guint                    limit,
                                                GError                 **error);
+GPtrArray    *accord_store_list_cases_after   (AccordStore             *self,
+                                               const AccordCaseFilter  *filter,
+                                               AccordCase              *after,
+                                               guint                    limit,
+                                               GError                 **error);
+char         *accord_store_today              (AccordStore             *self);
+int           accord_store_due_soon_days      (AccordStore             *self);
+GPtrArray    *accord_store_case_sessions      (AccordStore             *self,
+                                               const char              *number,
+                                               GError                 **error);
+GPtrArray    *accord_store_case_timeline      (AccordStore             *self,
+                                               const char              *number,
+                                               GError                 **error);
+void          accord_case_event_free          (AccordCaseEvent         *event);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AccordCaseEvent, accord_case_event_free)
 
 GPtrArray    *accord_store_case_deadlines     (AccordStore             *self,
                                                const char              *number,
@@ -196,6 +237,27 @@ gboolean      accord_store_add_interest       (AccordStore             *self,
                                                const char              *case_number,
                                                gint64                   petitioner_id,
                                                const char              *note,
+                                               GError                 **error);
+GArray       *accord_store_get_weekly_availability (AccordStore        *self,
+                                               gint64                   person_id,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_absences      (AccordStore             *self,
+                                               gint64                   person_id,
+                                               gint64                   since,
+                                               GError                 **error);
+gboolean      accord_store_delete_absence     (AccordStore             *self,
+                                               gint64                   absence_id,
+                                               GError                 **error);
+GPtrArray    *accord_store_list_interests     (AccordStore             *self,
+                                               gint64                   person_id,
+                                               GError                 **error);
+gboolean      accord_store_delete_interest    (AccordStore             *self,
+                                               gint64                   interest_id,
+                                               GError                 **error);
+gint64        accord_store_count_person_sessions (AccordStore          *self,
+                                               gint64                   person_id,
+                                               gint64                   from,
+                                               gint64                   to,
                                                GError                 **error);
 
 AccordSession *accord_store_get_session       (AccordStore             *self,
