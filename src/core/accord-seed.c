@@ -840,6 +840,31 @@ database_is_empty (AccordStore  *store,
   return empty;
 }
 
+/* The demo bureau's letterhead, unless the database already has one. */
+static gboolean
+seed_bureau (AccordStore  *store,
+             GError      **error)
+{
+  static const char * const settings[][2] = {
+    { "bureau_name", "示范市信访局" },
+    { "mediation_committee", "示范市信访事项人民调解委员会" },
+    { "bureau_contact", "示范市人民路1号　电话 010-12345678" },
+  };
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (store, "INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      accord_bind_text (stmt, 1, settings[i][0]);
+      accord_bind_text (stmt, 2, settings[i][1]);
+      if (!accord_store_step_done (store, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 seed_action (AccordStore  *store,
              gpointer      data,
@@ -848,6 +873,7 @@ seed_action (AccordStore  *store,
   Seeder *s = data;
 
   if (!database_is_empty (store, error) ||
+      !seed_bureau (store, error) ||
       !seed_people (store, s, error) ||
       !seed_venues (store, s, error))
     return FALSE;
