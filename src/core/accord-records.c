@@ -6,6 +6,9 @@
 G_DEFINE_BOXED_TYPE (AccordPetitioner, accord_petitioner, accord_petitioner_copy, accord_petitioner_free)
 G_DEFINE_BOXED_TYPE (AccordPerson, accord_person, accord_person_copy, accord_person_free)
 G_DEFINE_BOXED_TYPE (AccordVenue, accord_venue, accord_venue_copy, accord_venue_free)
+G_DEFINE_BOXED_TYPE (AccordPersonAbsence, accord_person_absence,
+                     accord_person_absence_copy, accord_person_absence_free)
+G_DEFINE_BOXED_TYPE (AccordInterest, accord_interest, accord_interest_copy, accord_interest_free)
 
 AccordPetitioner *
 accord_petitioner_copy (const AccordPetitioner *self)
@@ -81,5 +84,45 @@ accord_venue_free (AccordVenue *self)
     return;
   g_free (self->name);
   g_free (self->address);
+  g_free (self);
+}
+
+AccordPersonAbsence *
+accord_person_absence_copy (const AccordPersonAbsence *self)
+{
+  AccordPersonAbsence *copy = g_memdup2 (self, sizeof *self);
+
+  copy->reason = g_strdup (self->reason);
+  return copy;
+}
+
+void
+accord_person_absence_free (AccordPersonAbsence *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->reason);
+  g_free (self);
+}
+
+AccordInterest *
+accord_interest_copy (const AccordInterest *self)
+{
+  AccordInterest *copy = g_memdup2 (self, sizeof *self);
+
+  copy->case_number = g_strdup (self->case_number);
+  copy->petitioner_name = g_strdup (self->petitioner_name);
+  copy->note = g_strdup (self->note);
+  return copy;
+}
+
+void
+accord_interest_free (AccordInterest *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->case_number);
+  g_free (self->petitioner_name);
+  g_free (self->note);
   g_free (self);
 }

@@ -5,6 +5,7 @@
 
 #include "accord-enums.h"
 #include "accord-store-private.h"
+#include "accord-store-schedule.h"
 #include "accord-validate.h"
 
 typedef struct
@@ -610,4 +611,189 @@ accord_store_add_interest (AccordStore  *self,
       return FALSE;
     }
   return accord_store_run (self, simple_write_action, &w, error);
+}
+
+/**
+ * accord_store_get_weekly_availability:
+ *
+ * Returns: (transfer full): the person's weekly pattern, AccordWeeklySlot
+ * in order of weekday and start; empty when the person has none (free at
+ * any time).
+ */
+GArray *
+accord_store_get_weekly_availability (AccordStore  *self,
+                                      gint64        person_id,
+                                      GError      **error)
+{
+  g_autoptr(AccordPerson) person = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  if ((person = accord_store_get_person (self, person_id, error)) == NULL)
+    return NULL;
+  return accord_store_weekly_availability (self, person_id, error);
+}
+
+static gboolean
+finish_query (AccordStore   *self,
+              sqlite3_stmt  *stmt,
+              int            rc,
+              GError       **error)
+{
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return accord_store_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/**
+ * accord_store_list_absences:
+ * @since: only absences that end after this instant
+ *
+ * Returns: (transfer full): AccordPersonAbsence records in order of start.
+ */
+GPtrArray *
+accord_store_list_absences (AccordStore  *self,
+                            gint64        person_id,
+                            gint64        since,
+                            GError      **error)
+{
+  g_autoptr(GPtrArray) absences = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_person_absence_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  stmt = accord_store_prepare (self,
+                               "SELECT id, starts_at, ends_at, reason FROM availability "
+                               "WHERE person_id = ? AND kind = 'absence' AND ends_at > ? "
+                               "ORDER BY starts_at, id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordPersonAbsence *a = g_new0 (AccordPersonAbsence, 1);
+
+      a->id = sqlite3_column_int64 (stmt, 0);
+      a->person_id = person_id;
+      a->starts_at = sqlite3_column_int64 (stmt, 1);
+      a->ends_at = sqlite3_column_int64 (stmt, 2);
+      a->reason = accord_column_text (stmt, 3);
+      g_ptr_array_add (absences, a);
+    }
+  if (!finish_query (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&absences);
+}
+
+/* The audit entry names the person, whose record the absence is part of. */
+gboolean
+accord_store_delete_absence (AccordStore  *self,
+                             gint64        absence_id,
+                             GError      **error)
+{
+  SimpleWrite w = { "DELETE FROM availability WHERE id = ?1 AND kind = 'absence'",
+                    "person.absence.delete", "availability", absence_id, { absence_id } };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  return accord_store_run (self, simple_write_action, &w, error);
+}
+
+/**
+ * accord_store_list_interests:
+ *
+ * Returns: (transfer full): the person's declared interests (AccordInterest)
+ * in the order they were declared.
+ */
+GPtrArray *
+accord_store_list_interests (AccordStore  *self,
+                             gint64        person_id,
+                             GError      **error)
+{
+  g_autoptr(GPtrArray) interests = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_interest_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  stmt = accord_store_prepare (self,
+                               "SELECT i.id, ifnull (i.case_id, 0), c.number, ifnull (i.petitioner_id, 0), "
+                               "p.name, i.note FROM interest i "
+                               "LEFT JOIN \"case\" c ON c.id = i.case_id "
+                               "LEFT JOIN petitioner p ON p.id = i.petitioner_id "
+                               "WHERE i.person_id = ? ORDER BY i.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordInterest *i = g_new0 (AccordInterest, 1);
+
+      i->id = sqlite3_column_int64 (stmt, 0);
+      i->person_id = person_id;
+      i->case_id = sqlite3_column_int64 (stmt, 1);
+      i->case_number = accord_column_text (stmt, 2);
+      i->petitioner_id = sqlite3_column_int64 (stmt, 3);
+      i->petitioner_name = accord_column_text (stmt, 4);
+      i->note = accord_column_text (stmt, 5);
+      g_ptr_array_add (interests, i);
+    }
+  if (!finish_query (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&interests);
+}
+
+gboolean
+accord_store_delete_interest (AccordStore  *self,
+                              gint64        interest_id,
+                              GError      **error)
+{
+  SimpleWrite w = { "DELETE FROM interest WHERE id = ?1",
+                    "person.interest.delete", "interest", interest_id, { interest_id } };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  return accord_store_run (self, simple_write_action, &w, error);
+}
+
+/**
+ * accord_store_count_person_sessions:
+ *
+ * Counts the sessions the person takes part in that start in [@from, @to),
+ * cancelled ones left out: the load the scheduler weighs.
+ *
+ * Returns: the count, or -1 with @error set
+ */
+gint64
+accord_store_count_person_sessions (AccordStore  *self,
+                                    gint64        person_id,
+                                    gint64        from,
+                                    gint64        to,
+                                    GError      **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  int rc;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), -1);
+
+  stmt = accord_store_prepare (self,
+                               "SELECT count(*) FROM session_participant WHERE person_id = ? "
+                               "AND starts_at >= ? AND starts_at < ? AND active", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, person_id);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      count = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  if (!finish_query (self, stmt, rc, error))
+    return -1;
+  return count;
 }

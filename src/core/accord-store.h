@@ -171,6 +171,8 @@ GPtrArray    *accord_store_list_cases_after   (AccordStore             *self,
                                                GError                 **error);
 char         *accord_store_today              (AccordStore             *self);
 int           accord_store_due_soon_days      (AccordStore             *self);
+int           accord_store_max_extension      (AccordStore             *self,
+                                               const char              *step);
 GPtrArray    *accord_store_case_sessions      (AccordStore             *self,
                                                const char              *number,
                                                GError                 **error);
