@@ -143,7 +143,9 @@ record_outcome (AccordTestCli *cli,
                               "--opinion", "建议按照征收补偿方案支付补偿款，信访人息诉罢访。",
                               "--minute", "听证会于14时开始，信访人陈述了诉求。", "--minutes-file", minutes_file,
                               "--present", b->officer, "--vote", v0, "--vote", v1, "--vote", v2,
-                              "--term", UNIT "|支付补偿款|220000|2026-12-31", "--follow-up", "2026-12-15");
+                              "--term", UNIT "|支付补偿款|220000|2026-12-31", "--follow-up", "2026-12-15",
+                              "--facts", "信访人房屋建筑面积86平方米，于2026年5月纳入征收范围。",
+                              "--facts", "评估报告已送达信访人。");
 }
 
 static gint64
@@ -386,6 +388,7 @@ test_outcome (Fixture       *f,
   g_assert_nonnull (strstr (f->cli.out, "补偿标准偏低"));
   g_assert_nonnull (strstr (f->cli.out, "2 support, 1 oppose, 0 abstain"));
   g_assert_nonnull (strstr (f->cli.out, "区住建委说明了补偿方案，并出示了评估报告。"));
+  g_assert_nonnull (strstr (f->cli.out, "评估报告已送达信访人。"));
 
   g_assert_cmpint (run (f, "--json", "outcome", "show", b->session), ==, ACCORD_TEST_EXIT_OK);
   root = accord_test_parse_json (f->cli.out);
@@ -399,6 +402,9 @@ test_outcome (Fixture       *f,
   minutes_array = json_object_get_array_member (outcome, "minutes");
   g_assert_cmpuint (json_array_get_length (minutes_array), ==, 3);
   g_assert_cmpstr (json_array_get_string_element (minutes_array, 2), ==, "听证员就补偿标准提问。");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (outcome, "facts")), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (outcome, "facts"), 0), ==,
+                   "信访人房屋建筑面积86平方米，于2026年5月纳入征收范围。");
   term = json_array_get_object_element (json_object_get_array_member (outcome, "terms"), 0);
   g_assert_cmpstr (json_object_get_string_member (term, "party"), ==, UNIT);
   g_assert_cmpint (json_object_get_int_member (term, "amount_fen"), ==, 22000000);
@@ -435,7 +441,20 @@ test_documents (Fixture       *f,
   gint64 closure, agreement;
   gsize length;
 
+  /* A hearing opinion states the facts found (DOMAIN.md §5). */
+  {
+    g_autofree char *v0 = g_strdup_printf ("%s:support", b->panelists[0]);
+    g_autofree char *v1 = g_strdup_printf ("%s:support", b->panelists[1]);
+    g_autofree char *v2 = g_strdup_printf ("%s:oppose", b->panelists[2]);
+
+    g_assert_cmpint (run (f, "outcome", "record", b->session, "--result", "agreement", "--opinion", "建议支付补偿款。",
+                          "--vote", v0, "--vote", v1, "--vote", v2), ==, ACCORD_TEST_EXIT_OK);
+    assert_refused (f, ACCORD_TEST_EXIT_REFUSED, "doc", "render", "--kind", "hearing_opinion", "--case", b->number,
+                    "--session", b->session, "--out", draft);
+  }
   g_assert_cmpint (record_outcome (&f->cli, b, minutes), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "doc", "render", "--kind", "hearing_opinion", "--case", b->number,
+                        "--session", b->session, "--out", draft), ==, ACCORD_TEST_EXIT_OK);
 
   /* A draft is written and nothing is kept. */
   before = accord_test_cli_read_db (&f->cli);
@@ -471,6 +490,15 @@ test_documents (Fixture       *f,
   g_assert_cmpint (run (f, "doc", "verify", issued), ==, ACCORD_TEST_EXIT_OK);
   g_assert_nonnull (strstr (f->cli.out, "Authentic"));
   g_assert_nonnull (strstr (f->cli.out, b->number));
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(GBytes) pdf = read_file (issued);
+    g_autofree char *text = pdf_text (pdf);
+
+    /* The bureau's officer signs by name: its staff at the hearing. */
+    g_assert_nonnull (strstr (text, "周建华"));
+  }
+#endif
 
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = read_file (issued);

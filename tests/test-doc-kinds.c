@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <libintl.h>
+#include <locale.h>
 #include <poppler.h>
 
 #include "accord-doc-kinds.h"
@@ -67,6 +69,8 @@ static char *tmp_dir;
   "                 \"信访人王建国陈述：房屋评估时未考虑装修和附属设施，补偿明显偏低。\"," \
   "                 \"责任单位代表林涛答复：评估由依法选定的评估机构作出，补偿标准符合规定。\" ]," \
   "  \"refusals\": [ \"信访人李秀英拒绝在笔录上签名，理由是对责任单位的答复有异议。\" ]," \
+  "  \"facts\": [ \"信访人房屋位于朝阳区将台乡某村12号，建筑面积86平方米，于2026年5月纳入征收范围。\"," \
+  "               \"评估机构系依法选定，评估报告已送达信访人，装修和附属设施已单独评估。\" ]," \
   "  \"follow_up_on\": \"2026-12-20\", \"terms\": [] } }"
 
 #define TERMS_OUTCOME_JSON \
@@ -123,7 +127,7 @@ agreement_snapshot (const char *kind)
   g_autofree char *head = g_strdup_printf ("{ \"kind\": \"%s\", \"bureau\": \"北京市朝阳区信访局\","
                                            "  \"committee\": \"北京市朝阳区将台乡人民调解委员会\","
                                            "  \"contact\": null, \"number\": null, \"date\": \"2026-11-21\","
-                                           "  \"for_signature\": true,", kind);
+                                           "  \"for_signature\": true, \"officer\": { \"name\": \"刘敏\" },", kind);
   g_autofree char *case_json = g_strdup_printf (CASE_JSON, "false");
   g_autofree char *json = g_strconcat (head, case_json, PETITIONERS_JSON, MEDIATION_JSON,
                                        TERMS_OUTCOME_JSON, NULL);
@@ -286,6 +290,22 @@ test_hearing_notice_single (void)
   assert_lacks (text, "不超过五人");
 }
 
+/* A document text in zh_CN, squashed; the English text while the
+ * catalogue does not yet translate it. */
+static char *
+document_text (const char *msgid)
+{
+  g_autofree char *key = g_strconcat ("document", "\004", msgid, NULL);
+  const char *translation;
+  char *text;
+
+  accord_doc_language_push ("zh_CN");
+  translation = dcgettext (GETTEXT_PACKAGE, key, LC_MESSAGES);
+  text = squash (translation == key ? msgid : translation);
+  accord_doc_language_pop ();
+  return text;
+}
+
 /* Long minutes flow onto more pages; the signature lines stay together at
  * the end, each with its name, after the last paragraph. */
 static void
@@ -298,6 +318,10 @@ test_hearing_minutes_long (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TestKindsPdf) doc = NULL;
   int n, last_paragraph = -1, signatures = -1;
+  g_autofree char *foot = document_text ("Signatures of the participants on this page");
+  static const char * const present[] = {
+    "陈志远", "孙丽华", "周建明", "吴晓东", "冯晓", "何静", "王建国", "李秀英", "马俊峰", "高玉兰", "林涛",
+  };
 
   for (int i = 1; i <= 40; i++)
     json_array_add_string_element (minutes, i < 40 ? "听证员孙丽华询问责任单位补偿标准的依据，责任单位代表作了说明，并出示了征收补偿方案及评估报告。"
@@ -317,6 +341,10 @@ test_hearing_minutes_long (void)
 
       if (strstr (text, "第四十段") != NULL)
         last_paragraph = i;
+      /* Every participant present signs every page. */
+      g_assert_nonnull (strstr (text, foot));
+      for (guint j = 0; j < G_N_ELEMENTS (present); j++)
+        g_assert_nonnull (strstr (text, present[j]));
       if (strstr (text, "记录员：何静") != NULL && last_paragraph >= 0 && signatures < 0)
         signatures = i;
     }
@@ -370,6 +398,9 @@ test_hearing_opinion (void)
   assert_title (text, "听证意见书");
   assert_has (text, "2026年12月3日，本机关在朝阳区信访局第一听证室就信访人王建国、李秀英反映的");
   assert_has (text, "听证由陈志远主持");
+  assert_has (text, "查明的事实");
+  assert_has (text, "建筑面积86平方米");
+  assert_has (text, "装修和附属设施已单独评估");
   assert_has (text, "听证员意见");
   assert_has (text, "补偿标准适用正确，应做好解释工作");
   assert_has (text, "建议维持原处理意见");
@@ -422,7 +453,7 @@ test_closure_commitment (void)
   assert_has (text, "本人自愿");
   assert_has (text, "见证人（律师）：马俊峰");
   assert_has (text, "见证人（人民调解员）：黄淑芬");
-  assert_has (text, "信访工作人员");
+  assert_has (text, "信访工作人员：刘敏");
   assert_lacks (text, "放弃诉讼");
   assert_lacks (text, "放弃起诉");
   assert_lacks (text, "不得起诉");
@@ -452,6 +483,7 @@ test_non_repetition_agreement (void)
   assert_has (text, "本协议自双方签字（盖章、按指印）之日起生效");
   assert_has (text, "见证人（律师）：马俊峰");
   assert_has (text, "见证人（人大代表）：高玉兰");
+  assert_has (text, "信访工作人员：刘敏");
   assert_lacks (text, "放弃诉讼");
 }
 
@@ -483,6 +515,9 @@ test_missing_content (void)
   assert_refused ("non_repetition_agreement", agreement, ACCORD_DOC_ERROR_CONTENT);
   assert_refused ("mediation_agreement", agreement, ACCORD_DOC_ERROR_CONTENT);
 
+  /* DOMAIN.md §5: a hearing opinion states the facts found. */
+  json_object_set_array_member (json_object_get_object_member (hearing, "outcome"), "facts", json_array_new ());
+  assert_refused ("hearing_opinion", hearing, ACCORD_DOC_ERROR_CONTENT);
   json_object_remove_member (json_object_get_object_member (hearing, "outcome"), "opinion");
   assert_refused ("hearing_opinion", hearing, ACCORD_DOC_ERROR_CONTENT);
   json_object_set_null_member (hearing, "session");

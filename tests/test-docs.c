@@ -593,6 +593,126 @@ test_page_break (void)
   g_assert_cmpint (page_of (doc, "Signing record"), ==, 1);
 }
 
+/* How far down the type area the lowest text of a page reaches, from 0 to
+ * 1, read from the glyph positions poppler finds (the folio and the
+ * verification footer lie below the type area and do not count). */
+static double
+text_fill (PopplerDocument *doc,
+           int              index)
+{
+  g_autoptr(TestPdfPage) page = poppler_document_get_page (doc, index);
+  const double top = 37.0 * 72.0 / 25.4, height = 225.0 * 72.0 / 25.4;
+  PopplerRectangle *rects = NULL;
+  guint n = 0;
+  double lowest = top;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n));
+  for (guint i = 0; i < n; i++)
+    if (rects[i].y2 <= top + height + 1.0)
+      lowest = MAX (lowest, rects[i].y2);
+  g_free (rects);
+  return (lowest - top) / height;
+}
+
+/* A run of many signature blocks breaks between blocks: no page but the
+ * last is left less than half full, the first block stays with the
+ * paragraph before it and a seal with the signature it seals. */
+static void
+test_flow_signature_run (void)
+{
+  for (guint fill = 6; fill <= 18; fill += 3)
+    {
+      g_autoptr(AccordDocBuilder) b = accord_doc_builder_new ();
+      g_autoptr(AccordDocLayout) layout = NULL;
+      g_autoptr(GBytes) pdf = NULL;
+      g_autoptr(TestPdf) doc = NULL;
+      g_autoptr(GError) error = NULL;
+      AccordDocPage info = page_info (DOC_ID);
+      guint n_pages;
+
+      accord_doc_title (b, "Agreement");
+      for (guint i = 0; i < fill; i++)
+        accord_doc_paragraph (b, "Filler paragraph of the agreement.");
+      accord_doc_paragraph (b, "The parties sign this agreement of their own free will ZETAEND");
+      accord_doc_space (b, 1);
+      accord_doc_signature (b, "unit", "UNITROLE", "Li Si", FALSE);
+      accord_doc_seal (b, "UNITSEAL", "2026-11-21");
+      for (guint i = 0; i < 14; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("witness:%u", i);
+          g_autofree char *role = g_strdup_printf ("WITNESS%02u", i);
+
+          accord_doc_signature (b, key, role, "Wang Wu", i % 3 == 0);
+        }
+      accord_doc_signature (b, "officer", "OFFICERROLE", "Zhao Liu", FALSE);
+      accord_doc_seal (b, "BUREAUSEAL", "2026-11-21");
+
+      layout = accord_doc_layout_new (b, &info);
+      n_pages = accord_doc_layout_get_n_pages (layout);
+      pdf = accord_doc_layout_to_pdf (layout, &error);
+      g_assert_no_error (error);
+      doc = open_pdf (pdf);
+      g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
+      g_assert_cmpuint (n_pages, >=, 2);
+      for (guint i = 0; i + 1 < n_pages; i++)
+        {
+          g_test_message ("%u filler paragraphs: page %u is %.0f %% full (layout: %.0f %%)", fill, i + 1,
+                          100 * text_fill (doc, (int) i), 100 * accord_doc_layout_get_page_fill (layout, i));
+          g_assert_cmpfloat (text_fill (doc, (int) i), >=, 0.5);
+          g_assert_cmpfloat (accord_doc_layout_get_page_fill (layout, i), >=, 0.5);
+        }
+      g_assert_cmpint (page_of (doc, "UNITROLE"), ==, page_of (doc, "ZETAEND"));
+      g_assert_cmpint (page_of (doc, "UNITSEAL"), ==, page_of (doc, "UNITROLE"));
+      g_assert_cmpint (page_of (doc, "BUREAUSEAL"), ==, page_of (doc, "OFFICERROLE"));
+    }
+}
+
+/* Hearing minutes: every page carries a signature line for each signer,
+ * the pages after an explicit break (the signing record) do not. */
+static void
+test_page_signatures (void)
+{
+  g_autoptr(AccordDocBuilder) b = accord_doc_builder_new ();
+  g_autoptr(AccordDocLayout) layout = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autoptr(TestPdf) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordDocPage info = page_info (DOC_ID);
+  static const char * const names[] = { "Chen Yi", "Sun Er", "Zhou San", "Wu Si", "Zheng Wu", "Feng Liu", "He Qi" };
+  guint n_pages;
+
+  accord_doc_title (b, "Minutes");
+  for (guint i = 0; i < 60; i++)
+    accord_doc_paragraph (b, "The panel asked the unit how the compensation was assessed; the unit explained it.");
+  accord_doc_page_signatures (b, "PAGESIGNATURES");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("person:%u", i);
+
+      accord_doc_signature (b, key, "ROLE", names[i], FALSE);
+      accord_doc_page_signer (b, key, names[i]);
+    }
+  accord_doc_page_break (b);
+  accord_doc_paragraph (b, "RECORDPAGE");
+  layout = accord_doc_layout_new (b, &info);
+  n_pages = accord_doc_layout_get_n_pages (layout);
+  pdf = accord_doc_layout_to_pdf (layout, &error);
+  g_assert_no_error (error);
+  doc = open_pdf (pdf);
+
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_cmpint (page_of (doc, "RECORDPAGE"), ==, (int) n_pages - 1);
+  for (guint i = 0; i + 1 < n_pages; i++)
+    {
+      g_assert_true (page_has (doc, (int) i, "PAGESIGNATURES"));
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        g_assert_true (page_has (doc, (int) i, names[j]));
+      /* The flow leaves the foot alone. */
+      g_assert_cmpfloat (accord_doc_layout_get_page_fill (layout, i), <=, 1.0 + 1e-6);
+    }
+  g_assert_false (page_has (doc, (int) n_pages - 1, "PAGESIGNATURES"));
+}
+
 static void
 remove_tmp (void)
 {
@@ -624,6 +744,8 @@ main (int   argc,
   g_test_add_func ("/docs/pdf/fonts", test_pdf_fonts);
   g_test_add_func ("/docs/flow/long-paragraph", test_flow_long_paragraph);
   g_test_add_func ("/docs/flow/signature-keeps", test_flow_signature_keeps);
+  g_test_add_func ("/docs/flow/signature-run", test_flow_signature_run);
+  g_test_add_func ("/docs/flow/page-signatures", test_page_signatures);
   g_test_add_func ("/docs/table/header-repeats", test_table_header_repeats);
   g_test_add_func ("/docs/render/png-qr", test_render_png_and_qr);
   g_test_add_func ("/docs/render/preview", test_render_preview);

@@ -100,8 +100,9 @@ test_record (Fixture       *f,
     { "区住房和城乡建设委员会", "支付补偿款", 22000000, "2026-12-31", FALSE },
     { "信访人", "不再就同一事实重复信访", -1, NULL, FALSE },
   };
+  const char *facts[] = { "信访人房屋建筑面积86平方米。", "评估报告已送达信访人。", NULL };
   AccordOutcomeInput in = { f->hearing->id, attendance, 3, "agreement", "维持原补偿决定并增加过渡费",
-                            minutes, terms, 2, "2027-01-15" };
+                            minutes, terms, 2, "2027-01-15", facts };
 
   g_assert_true (accord_store_record_outcome (f->db.store, &in, &error));
   g_assert_no_error (error);
@@ -114,6 +115,9 @@ test_record (Fixture       *f,
   g_assert_cmpint (((AccordTerm *) g_ptr_array_index (o->terms, 0))->amount_fen, ==, 22000000);
   g_assert_cmpint (((AccordTerm *) g_ptr_array_index (o->terms, 1))->amount_fen, ==, -1);
   g_assert_cmpstr (o->minutes[1], ==, "责任单位作了答复。");
+  g_assert_cmpstr (o->facts[0], ==, "信访人房屋建筑面积86平方米。");
+  g_assert_cmpstr (o->facts[1], ==, "评估报告已送达信访人。");
+  g_assert_null (o->facts[2]);
 
   held = accord_store_get_session (f->db.store, f->hearing->id, NULL);
   g_assert_cmpstr (held->status, ==, "held");

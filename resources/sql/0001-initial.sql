@@ -230,6 +230,7 @@ CREATE TABLE outcome (
   votes_oppose   INTEGER NOT NULL DEFAULT 0 CHECK (votes_oppose >= 0),
   votes_abstain  INTEGER NOT NULL DEFAULT 0 CHECK (votes_abstain >= 0),
   minutes        TEXT,
+  facts          TEXT,
   follow_up_on   TEXT,
   version        INTEGER NOT NULL DEFAULT 1,
   recorded_at    INTEGER NOT NULL

@@ -23,6 +23,7 @@ typedef struct
   char  *opinion;
   GStrv  minutes;
   char  *minutes_file;
+  GStrv  facts;
   GStrv  present;
   GStrv  absent;
   GStrv  excused;
@@ -48,6 +49,7 @@ typedef struct
   GArray    *people;        /* PersonAttendance */
   GArray    *attendance;    /* AccordAttendanceInput */
   GPtrArray *minutes;       /* char *, NULL-terminated once read */
+  GPtrArray *facts;         /* char *, NULL-terminated */
   GArray    *terms;         /* AccordTermInput */
   GPtrArray *strings;       /* owned strings the terms point to */
 } RecordInput;
@@ -61,6 +63,7 @@ record_options_clear (RecordOptions *options)
   g_free (options->opinion);
   g_strfreev (options->minutes);
   g_free (options->minutes_file);
+  g_strfreev (options->facts);
   g_strfreev (options->present);
   g_strfreev (options->absent);
   g_strfreev (options->excused);
@@ -77,6 +80,7 @@ record_input_init (RecordInput *input)
   input->people = g_array_new (FALSE, TRUE, sizeof (PersonAttendance));
   input->attendance = g_array_new (FALSE, TRUE, sizeof (AccordAttendanceInput));
   input->minutes = g_ptr_array_new_with_free_func (g_free);
+  input->facts = g_ptr_array_new_with_free_func (g_free);
   input->terms = g_array_new (FALSE, TRUE, sizeof (AccordTermInput));
   input->strings = g_ptr_array_new_with_free_func (g_free);
 }
@@ -87,6 +91,7 @@ record_input_clear (RecordInput *input)
   g_clear_pointer (&input->people, g_array_unref);
   g_clear_pointer (&input->attendance, g_array_unref);
   g_clear_pointer (&input->minutes, g_ptr_array_unref);
+  g_clear_pointer (&input->facts, g_ptr_array_unref);
   g_clear_pointer (&input->terms, g_array_unref);
   g_clear_pointer (&input->strings, g_ptr_array_unref);
 }
@@ -302,6 +307,10 @@ read_record_options (RecordOptions  *options,
   if (options->minutes_file != NULL && !read_minutes_file (options->minutes_file, input->minutes, error))
     return FALSE;
   g_ptr_array_add (input->minutes, NULL);
+
+  for (guint i = 0; options->facts != NULL && options->facts[i] != NULL; i++)
+    g_ptr_array_add (input->facts, g_strdup (options->facts[i]));
+  g_ptr_array_add (input->facts, NULL);
   return TRUE;
 }
 
@@ -374,6 +383,9 @@ record_context_new (RecordOptions *options)
     { "minutes-file", 0, 0, G_OPTION_ARG_FILENAME, &options->minutes_file,
       N_("Read paragraphs of the minutes from a UTF-8 text file, one per block of lines; blank lines "
          "separate the blocks; they follow those of --minute"), N_("FILE") },
+    { "facts", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->facts,
+      N_("A paragraph of the facts the hearing found (needed for a hearing opinion); repeat for several"),
+      N_("PARAGRAPH") },
     { "present", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->present,
       N_("A person of the pool who was present; repeat for several"), N_("PERSON_ID") },
     { "absent", 0, 0, G_OPTION_ARG_STRING_ARRAY, &options->absent,
@@ -430,6 +442,7 @@ outcome_record (CliContext  *cli,
   in.terms = (const AccordTermInput *) input.terms->data;
   in.n_terms = input.terms->len;
   in.follow_up_on = options.follow_up;
+  in.facts = (const char * const *) input.facts->pdata;
   if (!accord_store_record_outcome (store, &in, error))
     return FALSE;
 

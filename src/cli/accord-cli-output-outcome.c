@@ -118,6 +118,12 @@ cli_json_outcome (const AccordOutcome *outcome,
     json_builder_add_string_value (builder, outcome->minutes[i]);
   json_builder_end_array (builder);
 
+  json_builder_set_member_name (builder, "facts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; outcome->facts != NULL && outcome->facts[i] != NULL; i++)
+    json_builder_add_string_value (builder, outcome->facts[i]);
+  json_builder_end_array (builder);
+
   json_builder_set_member_name (builder, "terms");
   json_builder_begin_array (builder);
   for (guint i = 0; outcome->terms != NULL && i < outcome->terms->len; i++)
@@ -263,6 +269,13 @@ cli_print_outcome (const AccordOutcome *outcome,
   g_print ("%s:\n", _("Minutes"));
   for (guint i = 0; outcome->minutes != NULL && outcome->minutes[i] != NULL; i++)
     print_indented (outcome->minutes[i]);
+
+  if (outcome->facts != NULL && outcome->facts[0] != NULL)
+    {
+      g_print ("%s:\n", _("Facts found"));
+      for (guint i = 0; outcome->facts[i] != NULL; i++)
+        print_indented (outcome->facts[i]);
+    }
 
   g_print ("%s:\n", _("Terms"));
   for (guint i = 0; outcome->terms != NULL && i < outcome->terms->len; i++)

@@ -37,6 +37,7 @@ typedef struct
   const AccordTermInput       *terms;
   guint                        n_terms;
   const char                  *follow_up_on;
+  const char * const          *facts;      /* the facts found, paragraphs, NULL-terminated; may be NULL */
 } AccordOutcomeInput;
 
 typedef struct
@@ -49,6 +50,7 @@ typedef struct
   int        votes_abstain;
   gboolean   majority;        /* more panelists support the opinion than not */
   char     **minutes;
+  char     **facts;           /* the facts found (查明的事实), paragraphs */
   char      *follow_up_on;
   GPtrArray *terms;           /* AccordTerm */
   gint64     version;

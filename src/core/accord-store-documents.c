@@ -141,6 +141,7 @@ outcome_object (AccordOutcome *o)
 {
   JsonObject *object = json_object_new ();
   JsonArray *minutes = json_array_new ();
+  JsonArray *facts = json_array_new ();
   JsonArray *terms = json_array_new ();
 
   set_string (object, "result", o->result);
@@ -151,6 +152,9 @@ outcome_object (AccordOutcome *o)
   for (guint i = 0; o->minutes != NULL && o->minutes[i] != NULL; i++)
     json_array_add_string_element (minutes, o->minutes[i]);
   json_object_set_array_member (object, "minutes", minutes);
+  for (guint i = 0; o->facts != NULL && o->facts[i] != NULL; i++)
+    json_array_add_string_element (facts, o->facts[i]);
+  json_object_set_array_member (object, "facts", facts);
   json_object_set_array_member (object, "refusals", json_array_new ());
   set_string (object, "follow_up_on", o->follow_up_on);
   for (guint i = 0; i < o->terms->len; i++)
@@ -198,6 +202,43 @@ add_session (AccordStore  *store,
   if ((o = accord_store_get_outcome (store, session_id, NULL)) != NULL)
     json_object_set_object_member (content, "outcome", outcome_object (o));
   return TRUE;
+}
+
+static gboolean
+is_officer (AccordStore       *store,
+            AccordParticipant *p)
+{
+  g_autoptr(AccordPerson) person = NULL;
+
+  if (p->person_id <= 0 || g_strcmp0 (p->attendance, "absent") == 0 || g_strcmp0 (p->attendance, "excused") == 0)
+    return FALSE;
+  person = accord_store_get_person (store, p->person_id, NULL);
+  return person != NULL && person->roles != NULL && g_strv_contains ((const char * const *) person->roles, "officer");
+}
+
+/* The bureau's officer who signs a document for the bureau: its own staff
+ * (pool role "officer") at the session, else the user who makes the
+ * document (the store's actor). */
+static JsonObject *
+officer_object (AccordStore *store,
+                gint64       session_id)
+{
+  g_autoptr(AccordSession) s = session_id > 0 ? accord_store_get_session (store, session_id, NULL) : NULL;
+  const char *name = accord_store_get_actor (store);
+  JsonObject *o = json_object_new ();
+
+  for (guint i = 0; s != NULL && i < s->participants->len; i++)
+    {
+      AccordParticipant *p = g_ptr_array_index (s->participants, i);
+
+      if (is_officer (store, p))
+        {
+          name = p->name;
+          break;
+        }
+    }
+  set_string (o, "name", name);
+  return o;
 }
 
 /**
@@ -249,6 +290,7 @@ accord_store_document_content (AccordStore  *store,
   set_string (content, "unit", unit != NULL ? unit : bureau);
   if (!add_session (store, content, case_number, session_id, error))
     return NULL;
+  json_object_set_object_member (content, "officer", officer_object (store, session_id));
 
   return g_steal_pointer (&content);
 }

@@ -29,6 +29,7 @@ accord_outcome_free (AccordOutcome *self)
   g_free (self->result);
   g_free (self->opinion);
   g_strfreev (self->minutes);
+  g_strfreev (self->facts);
   g_free (self->follow_up_on);
   g_clear_pointer (&self->terms, g_ptr_array_unref);
   g_free (self);
@@ -187,13 +188,33 @@ validate_terms (Recording  *r,
 }
 
 static gboolean
+validate_paragraphs (const char          *label,
+                     const char * const  *paragraphs,
+                     GError             **error)
+{
+  for (guint i = 0; paragraphs != NULL && paragraphs[i] != NULL; i++)
+    if (!accord_validate_text (label, paragraphs[i], ACCORD_TEXT_MAX_CHARS, FALSE, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
 validate_minutes (const char * const  *minutes,
                   GError             **error)
 {
-  for (guint i = 0; minutes != NULL && minutes[i] != NULL; i++)
-    if (!accord_validate_text (_("Minutes"), minutes[i], ACCORD_TEXT_MAX_CHARS, FALSE, error))
-      return FALSE;
-  return TRUE;
+  return validate_paragraphs (_("Minutes"), minutes, error);
+}
+
+/* The facts the hearing found: only a hearing finds facts. */
+static gboolean
+validate_facts (Recording           *r,
+                GError             **error)
+{
+  const char * const *facts = r->in->facts;
+
+  if (facts != NULL && facts[0] != NULL && !g_str_equal (r->session->kind, "hearing"))
+    return refuse (error, ACCORD_VALIDATE_ERROR_FORMAT, _("Only a hearing records the facts found"));
+  return validate_paragraphs (_("Facts found"), facts, error);
 }
 
 static gboolean
@@ -207,6 +228,7 @@ validate (Recording  *r,
   return check_code (ACCORD_VOCAB_OUTCOME_RESULT, _("Result"), in->result, error) &&
          accord_validate_text (_("Opinion"), in->opinion, ACCORD_TEXT_MAX_CHARS, FALSE, error) &&
          validate_minutes (in->minutes, error) &&
+         validate_facts (r, error) &&
          validate_attendance (r, error) &&
          count_votes (r, error) &&
          validate_terms (r, error) &&
@@ -241,7 +263,7 @@ write_attendance (AccordStore  *store,
 }
 
 static char *
-minutes_json (const char * const *minutes)
+paragraphs_json (const char * const *minutes)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonGenerator) gen = json_generator_new ();
@@ -262,16 +284,17 @@ write_outcome (AccordStore  *store,
                gint64       *outcome_id,
                GError      **error)
 {
-  g_autofree char *minutes = minutes_json (r->in->minutes);
+  g_autofree char *minutes = paragraphs_json (r->in->minutes);
+  g_autofree char *facts = paragraphs_json (r->in->facts);
   sqlite3_stmt *stmt;
 
   stmt = accord_store_prepare (store,
                                "INSERT INTO outcome (session_id, result, opinion, votes_support, votes_oppose, "
-                               "votes_abstain, minutes, follow_up_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                               "votes_abstain, minutes, follow_up_on, recorded_at, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                "ON CONFLICT (session_id) DO UPDATE SET result = excluded.result, "
                                "opinion = excluded.opinion, votes_support = excluded.votes_support, "
                                "votes_oppose = excluded.votes_oppose, votes_abstain = excluded.votes_abstain, "
-                               "minutes = excluded.minutes, follow_up_on = excluded.follow_up_on, "
+                               "minutes = excluded.minutes, facts = excluded.facts, follow_up_on = excluded.follow_up_on, "
                                "recorded_at = excluded.recorded_at, version = version + 1 RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -283,6 +306,7 @@ write_outcome (AccordStore  *store,
   accord_bind_text (stmt, 7, minutes);
   accord_bind_text (stmt, 8, r->in->follow_up_on);
   sqlite3_bind_int64 (stmt, 9, accord_store_now ());
+  accord_bind_text (stmt, 10, facts);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       int rc = sqlite3_reset (stmt);
@@ -448,7 +472,7 @@ load_terms (AccordStore    *store,
 }
 
 static char **
-parse_minutes (const char *json)
+parse_paragraphs (const char *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) paragraphs = g_ptr_array_new_with_free_func (g_free);
@@ -478,7 +502,7 @@ accord_store_get_outcome (AccordStore  *store,
 
   stmt = accord_store_prepare (store,
                                "SELECT id, result, opinion, votes_support, votes_oppose, votes_abstain, minutes, "
-                               "follow_up_on, version FROM outcome WHERE session_id = ?", error);
+                               "follow_up_on, version, facts FROM outcome WHERE session_id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, session_id);
@@ -492,7 +516,8 @@ accord_store_get_outcome (AccordStore  *store,
       o->votes_support = sqlite3_column_int (stmt, 3);
       o->votes_oppose = sqlite3_column_int (stmt, 4);
       o->votes_abstain = sqlite3_column_int (stmt, 5);
-      o->minutes = parse_minutes ((const char *) sqlite3_column_text (stmt, 6));
+      o->minutes = parse_paragraphs ((const char *) sqlite3_column_text (stmt, 6));
+      o->facts = parse_paragraphs ((const char *) sqlite3_column_text (stmt, 9));
       o->follow_up_on = accord_column_text (stmt, 7);
       o->version = sqlite3_column_int64 (stmt, 8);
       o->majority = o->votes_support * 2 > o->votes_support + o->votes_oppose + o->votes_abstain;

@@ -63,7 +63,7 @@ add_signatures (AccordDocBuilder *b,
   accord_doc_space (b, 1);
   accord_doc_kinds_sign_petitioners (b, content, C_("document", "Undertaking party"));
   accord_doc_kinds_sign_witnesses (b, content);
-  accord_doc_kinds_sign_officer (b);
+  accord_doc_kinds_sign_officer (b, content);
   accord_doc_kinds_seal (b, content, accord_doc_kinds_string (content, "bureau"));
 }
 

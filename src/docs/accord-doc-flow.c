@@ -272,9 +272,36 @@ cell_text (char  **cells,
   return cells[column] != NULL ? cells[column] : "";
 }
 
+/* The width every column wider than it is cut to, so that the table fits:
+ * the narrow columns (numbers, amounts, dates) keep their whole width and
+ * are never broken; the widest share what is left equally. */
+static double
+column_cap (const double *want,
+            guint         n)
+{
+  g_autofree gboolean *fits = g_new0 (gboolean, n);
+  double rest = W;
+  guint wide = n;
+  gboolean changed = TRUE;
+
+  while (changed && wide > 0)
+    {
+      double cap = rest / wide;
+
+      changed = FALSE;
+      for (guint c = 0; c < n; c++)
+        if (!fits[c] && want[c] <= cap)
+          {
+            fits[c] = changed = TRUE;
+            rest -= want[c];
+            wide--;
+          }
+    }
+  return wide > 0 ? rest / wide : W;
+}
+
 /* Columns as wide as their longest cell when the table fits; otherwise the
- * narrow ones keep their width and the wide ones share what is left in
- * proportion to their length, never narrower than their header. */
+ * wide ones are cut to a common width, never narrower than their header. */
 static double *
 column_widths (Flow                 *flow,
                const AccordDocBlock *block,
@@ -282,7 +309,7 @@ column_widths (Flow                 *flow,
 {
   double *want = g_new0 (double, n);
   double *least = g_new0 (double, n);
-  double total = 0.0, fixed = 0.0, wide = 0.0;
+  double total = 0.0, cap;
 
   for (guint c = 0; c < n; c++)
     {
@@ -293,19 +320,13 @@ column_widths (Flow                 *flow,
                                                flow->cell));
       total += want[c];
     }
-  for (guint c = 0; c < n; c++)
-    {
-      if (total > W && want[c] > W / n)
-        wide += want[c];
-      else
-        fixed += want[c];
-    }
+  cap = total > W ? column_cap (want, n) : W;
   for (guint c = 0; c < n; c++)
     {
       if (total <= W)
         want[c] *= W / total;
-      else if (want[c] > W / n)
-        want[c] = MAX (least[c], want[c] * (W - fixed) / wide);
+      else if (want[c] > cap)
+        want[c] = MAX (least[c], cap);
     }
   g_free (least);
   return want;
@@ -466,7 +487,7 @@ flow_seal (Flow                 *flow,
   double label_x = MIN (centre - label_w / 2.0, W - label_w);
   AccordDocOp *circle;
 
-  row_add (flow, ACCORD_DOC_ROW_SIGN, 4 * PITCH);
+  row_add (flow, ACCORD_DOC_ROW_SIGN, 4 * PITCH)->seal = TRUE;
   op_add_line (flow, &g_array_index (label, Line, 0), label_x, PITCH, PITCH);
   op_add_line (flow, &g_array_index (date, Line, 0), W - SEAL_INDENT - date_w, 2 * PITCH, PITCH);
   centre = MIN (centre, W - SEAL_RADIUS + 2 * CHAR);
@@ -475,27 +496,94 @@ flow_seal (Flow                 *flow,
   circle->gray = 0.45;
 }
 
-/* A signature or a seal never begins a page: it takes the rows before it
- * along (spaces, other signatures, and at least one row of text, two when
- * that text is a paragraph, by the widow rule). */
+/* The first signature of a run never begins a page: it takes the rows
+ * before it along (spaces, and at least one row of text, two when that
+ * text is a paragraph, by the widow rule; a heading is glued to it anyway).
+ * A seal stays with the signature it seals.  The other signatures of a
+ * run may begin a page, so that a long run breaks between two blocks
+ * rather than leaving a page half empty. */
 static void
 glue_signatures (AccordDocLayout *layout)
 {
-  for (guint i = 0; i < layout->rows->len; i++)
+  GPtrArray *rows = layout->rows;
+
+  for (guint i = 1; i < rows->len; i++)
     {
-      AccordDocRow *row = g_ptr_array_index (layout->rows, i);
+      AccordDocRow *row = g_ptr_array_index (rows, i);
+      AccordDocRow *before;
+      guint p = i - 1;
 
       if (row->kind != ACCORD_DOC_ROW_SIGN)
         continue;
-      for (guint j = i; j > 0; j--)
-        {
-          AccordDocRow *before = g_ptr_array_index (layout->rows, j);
-
-          if (before->kind != ACCORD_DOC_ROW_SIGN && before->kind != ACCORD_DOC_ROW_SPACE)
-            break;
-          before->break_before = FALSE;
-        }
+      while (p > 0 && ((AccordDocRow *) g_ptr_array_index (rows, p))->kind == ACCORD_DOC_ROW_SPACE)
+        p--;
+      before = g_ptr_array_index (rows, p);
+      for (guint j = p + 1; j <= i; j++)
+        ((AccordDocRow *) g_ptr_array_index (rows, j))->break_before = FALSE;
+      if (before->kind == ACCORD_DOC_ROW_SIGN && !row->seal)
+        ((AccordDocRow *) g_ptr_array_index (rows, p + 1))->break_before = TRUE;
     }
+}
+
+/* The signature line at the foot of every page: the label, then each
+ * signer's name and a line to sign on, as many to a line as fit. */
+#define FOOT_SIGN (5 * ACCORD_DOC_TABLE_SIZE)
+
+static void
+foot_strokes (Flow       *flow,
+              const char *key,
+              double      x,
+              double      line_y)
+{
+  JsonObject *signatures = flow->layout->signatures;
+  JsonNode *node = signatures != NULL && key != NULL ? json_object_get_member (signatures, key) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  op_add (flow, ACCORD_DOC_OP_STROKES, x, line_y - 1.2 * PITCH, FOOT_SIGN, 1.2 * PITCH + 3.0)
+    ->strokes = json_array_ref (json_node_get_array (node));
+}
+
+static void
+flow_page_foot (Flow             *flow,
+                AccordDocBuilder *builder)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) label = NULL;
+  AccordDocRow *row;
+  double x, top = 0.5 * PITCH;
+
+  if (builder->page_label == NULL)
+    return;
+  row = g_new0 (AccordDocRow, 1);
+  row->kind = ACCORD_DOC_ROW_SIGN;
+  row->ops = g_array_new (FALSE, TRUE, sizeof (AccordDocOp));
+  flow->layout->foot = flow->row = row;
+
+  /* A fine rule parts the signatures from the text above. */
+  op_add (flow, ACCORD_DOC_OP_RULE, 0.0, top, W, 0.0)->gray = 0.45;
+  text = label_text (builder->page_label);
+  label = text_lines (flow, text, flow->cell, -1.0, PANGO_ALIGN_LEFT, 0.0);
+  op_add_line (flow, &g_array_index (label, Line, 0), 0.0, top, PITCH);
+  x = g_array_index (label, Line, 0).width;
+  for (guint i = 0; i < builder->page_signers->len; i++)
+    {
+      const AccordDocBlock *signer = g_ptr_array_index (builder->page_signers, i);
+      g_autoptr(GArray) name = text_lines (flow, signer->text2, flow->cell, -1.0, PANGO_ALIGN_LEFT, 0.0);
+      const Line *line = &g_array_index (name, Line, 0);
+      double width = line->width + 2.0 + FOOT_SIGN;
+
+      if (x > 0.0 && x + width > W)
+        {
+          x = 0.0;
+          top += PITCH;
+        }
+      op_add_line (flow, line, x, top, PITCH);
+      op_add (flow, ACCORD_DOC_OP_RULE, x + line->width + 2.0, top + PITCH - 6.0, FOOT_SIGN, 0.0);
+      foot_strokes (flow, signer->key, x + line->width + 2.0, top + PITCH - 6.0);
+      x += width + CHAR;
+    }
+  row->height = snap (top + PITCH);
 }
 
 static gboolean
@@ -600,6 +688,7 @@ accord_doc_flow (AccordDocLayout  *layout,
   for (guint i = 0; i < blocks->len; i++)
     flow_block (&flow, g_ptr_array_index (blocks, i),
                 i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL);
+  flow_page_foot (&flow, builder);
   flow_fonts_free (&flow);
   glue_signatures (layout);
 }
@@ -623,7 +712,8 @@ first_kept (GArray *placed,
 static guint
 fill_page (AccordDocLayout *layout,
            guint            start,
-           GArray          *placed)
+           GArray          *placed,
+           double           room)
 {
   GPtrArray *rows = layout->rows;
   AccordDocRow *first = g_ptr_array_index (rows, start);
@@ -646,7 +736,7 @@ fill_page (AccordDocLayout *layout,
         continue;
       if (row->kind == ACCORD_DOC_ROW_PAGE_BREAK)
         return i + 1;
-      if (y + row->height > ACCORD_DOC_AREA_HEIGHT + 0.01 && i > start)
+      if (y + row->height > room + 0.01 && i > start)
         break;
       g_array_append_val (placed, p);
       y += row->height;
@@ -664,17 +754,60 @@ fill_page (AccordDocLayout *layout,
   return i;
 }
 
+/* Does an explicit page break come before the first row of a page that
+ * begins at @start (only spaces and breaks before it)? */
+static gboolean
+breaks_before (AccordDocLayout *layout,
+               guint            start)
+{
+  for (guint i = start; i < layout->rows->len; i++)
+    {
+      AccordDocRow *row = g_ptr_array_index (layout->rows, i);
+
+      if (row->kind == ACCORD_DOC_ROW_PAGE_BREAK)
+        return TRUE;
+      if (row->kind != ACCORD_DOC_ROW_SPACE)
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* The room a page has for rows: the type area less the signature line at
+ * its foot. */
+double
+accord_doc_page_room (AccordDocLayout *layout,
+                      guint            page)
+{
+  if (page < layout->footed->len && g_array_index (layout->footed, gboolean, page))
+    return ACCORD_DOC_AREA_HEIGHT - layout->foot->height;
+  return ACCORD_DOC_AREA_HEIGHT;
+}
+
+/* Pages of the document proper carry the foot; the pages after an
+ * explicit break (the signing record) do not. */
 void
 accord_doc_paginate (AccordDocLayout *layout)
 {
+  gboolean footed = layout->foot != NULL;
   guint start = 0;
 
   do
     {
       GArray *placed = g_array_new (FALSE, FALSE, sizeof (AccordDocPlacement));
+      guint page = layout->pages->len;
 
+      if (start > 0 && breaks_before (layout, start))
+        footed = FALSE;
+      g_array_append_val (layout->footed, footed);
       if (start < layout->rows->len)
-        start = fill_page (layout, start, placed);
+        {
+          guint next = fill_page (layout, start, placed, accord_doc_page_room (layout, page));
+
+          if (next > 0 && ((AccordDocRow *) g_ptr_array_index (layout->rows, next - 1))->kind
+                          == ACCORD_DOC_ROW_PAGE_BREAK)
+            footed = FALSE;
+          start = next;
+        }
       g_ptr_array_add (layout->pages, placed);
     }
   while (start < layout->rows->len);

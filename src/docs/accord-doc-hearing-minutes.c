@@ -137,6 +137,28 @@ add_signatures (AccordDocBuilder *b,
     accord_doc_kinds_sign_role (b, content, signing_roles[r]);
 }
 
+/* Participants check and sign every page (DOMAIN.md §3): a place for each
+ * at the foot of every page, besides the signature block at the end. */
+static void
+add_page_signatures (AccordDocBuilder *b,
+                     JsonObject       *content)
+{
+  accord_doc_page_signatures (b, C_("document", "Signatures of the participants on this page"));
+  for (guint r = 0; r < G_N_ELEMENTS (signing_roles); r++)
+    {
+      g_autoptr(GPtrArray) people = accord_doc_kinds_participants (content, signing_roles[r], TRUE);
+
+      for (guint i = 0; i < people->len; i++)
+        {
+          JsonObject *p = g_ptr_array_index (people, i);
+          const char *key = accord_doc_kinds_string (p, "key");
+          g_autofree char *fallback = g_strdup_printf ("%s:%u", signing_roles[r], i);
+
+          accord_doc_page_signer (b, key != NULL ? key : fallback, accord_doc_kinds_string (p, "name"));
+        }
+    }
+}
+
 gboolean
 accord_doc_build_hearing_minutes (JsonObject        *content,
                                   AccordDocBuilder  *b,
@@ -153,5 +175,6 @@ accord_doc_build_hearing_minutes (JsonObject        *content,
   add_particulars (b, content);
   add_proceedings (b, content);
   add_signatures (b, content);
+  add_page_signatures (b, content);
   return TRUE;
 }

@@ -40,8 +40,26 @@ add_opening (AccordDocBuilder *b,
                                panelists->len);
 }
 
-/* The facts found, if the outcome states them (a string or an array of
- * paragraphs). */
+/* The facts found (a string or an array of paragraphs), which DOMAIN.md
+ * §5 requires of every hearing opinion. */
+static gboolean
+has_facts (JsonObject *outcome)
+{
+  JsonArray *paragraphs = accord_doc_kinds_array (outcome, "facts");
+
+  if (accord_doc_kinds_string (outcome, "facts") != NULL)
+    return TRUE;
+  for (guint i = 0; paragraphs != NULL && i < json_array_get_length (paragraphs); i++)
+    {
+      JsonNode *node = json_array_get_element (paragraphs, i);
+
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+          && *json_node_get_string (node) != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_facts (AccordDocBuilder *b,
            JsonObject       *outcome,
@@ -51,8 +69,6 @@ add_facts (AccordDocBuilder *b,
   JsonArray *paragraphs = accord_doc_kinds_array (outcome, "facts");
   g_autofree char *heading = NULL;
 
-  if (facts == NULL && (paragraphs == NULL || json_array_get_length (paragraphs) == 0))
-    return;
   heading = g_strconcat (accord_doc_kinds_ordinal (++*counter), C_("document", "Facts found"), NULL);
   accord_doc_heading (b, heading);
   if (facts != NULL)
@@ -177,6 +193,8 @@ accord_doc_build_hearing_opinion (JsonObject        *content,
     return accord_doc_kinds_fail (error, _("A hearing opinion needs a hearing"));
   if (accord_doc_kinds_string (outcome, "opinion") == NULL)
     return accord_doc_kinds_fail (error, _("A hearing opinion needs the opinion the panel reached"));
+  if (!has_facts (outcome))
+    return accord_doc_kinds_fail (error, _("A hearing opinion needs the facts the hearing found"));
 
   accord_doc_kinds_header (b, content, C_("document", "Hearing Opinion"));
   add_opening (b, content);

@@ -107,7 +107,8 @@ void        accord_doc_kinds_sign_role   (AccordDocBuilder *b,
                                           const char       *role);
 void        accord_doc_kinds_sign_witnesses (AccordDocBuilder *b,
                                           JsonObject       *content);
-void        accord_doc_kinds_sign_officer (AccordDocBuilder *b);
+void        accord_doc_kinds_sign_officer (AccordDocBuilder *b,
+                                          JsonObject       *content);
 void        accord_doc_kinds_seal        (AccordDocBuilder *b,
                                           JsonObject       *content,
                                           const char       *label);

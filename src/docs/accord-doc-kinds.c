@@ -639,12 +639,15 @@ accord_doc_kinds_sign_witnesses (AccordDocBuilder *b,
     }
 }
 
-/* The bureau's officer: the snapshot does not name one, so the name is
- * written by hand. */
+/* The bureau's officer the snapshot names; a blank to fill in by hand in
+ * an older snapshot that names none. */
 void
-accord_doc_kinds_sign_officer (AccordDocBuilder *b)
+accord_doc_kinds_sign_officer (AccordDocBuilder *b,
+                               JsonObject       *content)
 {
-  accord_doc_signature (b, "officer", C_("document", "Officer of the petition bureau"), "", FALSE);
+  const char *name = accord_doc_kinds_string (accord_doc_kinds_object (content, "officer"), "name");
+
+  accord_doc_signature (b, "officer", C_("document", "Officer of the petition bureau"), name, FALSE);
 }
 
 void

@@ -28,6 +28,9 @@ G_BEGIN_DECLS
  *                   for_signature)
  *   unit          party A of a non-repetition agreement: the responsible
  *                   unit, or the bureau
+ *   officer       { name }: the bureau's officer who signs for it: the
+ *                   bureau staff (pool role "officer") attending the
+ *                   session, else the user who made the document
  *   session       { id, kind, date (YYYY-MM-DD), start ("14:00"), end,
  *                   venue, public (bool), notice_date,
  *                   participants: [ { key, name, role (session role code),
@@ -37,6 +40,7 @@ G_BEGIN_DECLS
  *                   withdrawn), opinion (the hearing opinion or the agreed
  *                   resolution), votes_support, votes_oppose, votes_abstain,
  *                   minutes: [ paragraph, … ], refusals: [ text, … ],
+ *                   facts: [ paragraph, … ] (the facts the hearing found),
  *                   follow_up_on, terms: [ { party, obligation, amount_fen
  *                   (integer or null), due_on } ] }
  *

@@ -201,7 +201,7 @@ add_signatures (AccordDocBuilder *b,
   accord_doc_kinds_seal (b, content, unit);
   accord_doc_kinds_sign_petitioners (b, content, C_("document", "Party B"));
   accord_doc_kinds_sign_witnesses (b, content);
-  accord_doc_kinds_sign_officer (b);
+  accord_doc_kinds_sign_officer (b, content);
   if (bureau != NULL && g_strcmp0 (unit, bureau) != 0)
     accord_doc_kinds_seal (b, content, bureau);
 }

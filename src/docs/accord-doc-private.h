@@ -70,6 +70,8 @@ typedef struct
 struct _AccordDocBuilder
 {
   GPtrArray *blocks;
+  char      *page_label;    /* the signature line at the foot of every page */
+  GPtrArray *page_signers;  /* of AccordDocBlock (SIGNATURE): who signs every page */
 };
 
 typedef enum
@@ -108,6 +110,7 @@ struct _AccordDocRow
   AccordDocRowKind  kind;
   double            height;
   gboolean          break_before;   /* may a page begin with this row? */
+  gboolean          seal;           /* SIGN: a seal, which belongs to the signature before it */
   AccordDocRow     *header;         /* TABLE_BODY: the header row repeated on a new page */
   GArray           *ops;            /* of AccordDocOp, relative to the row's top left */
 };
@@ -123,6 +126,8 @@ struct _AccordDocLayout
 {
   GPtrArray   *rows;       /* of AccordDocRow */
   GPtrArray   *pages;      /* of GArray of AccordDocPlacement */
+  AccordDocRow *foot;      /* the signatures every page carries at its foot, or NULL */
+  GArray      *footed;     /* of gboolean, one a page: does it carry the foot? */
   GPtrArray   *texts;      /* of PangoLayout: the lines' owners */
   GPtrArray   *folios;     /* of PangoLayout: "— 1 —", one a page */
   PangoLayout *footer;     /* NULL for a draft */
@@ -145,6 +150,8 @@ PangoLayout  *accord_doc_text_new         (AccordDocLayout            *layout,
 void          accord_doc_flow             (AccordDocLayout            *layout,
                                            AccordDocBuilder           *builder);
 void          accord_doc_paginate         (AccordDocLayout            *layout);
+double        accord_doc_page_room        (AccordDocLayout            *layout,
+                                           guint                       page);
 void          accord_doc_draw_decorations (AccordDocLayout            *layout,
                                            cairo_t                    *cr,
                                            guint                       page);

@@ -240,6 +240,7 @@ accord_doc_builder_new (void)
   AccordDocBuilder *b = g_new0 (AccordDocBuilder, 1);
 
   b->blocks = g_ptr_array_new_with_free_func (block_free);
+  b->page_signers = g_ptr_array_new_with_free_func (block_free);
   return b;
 }
 
@@ -249,6 +250,8 @@ accord_doc_builder_free (AccordDocBuilder *b)
   if (b == NULL)
     return;
   g_ptr_array_unref (b->blocks);
+  g_ptr_array_unref (b->page_signers);
+  g_free (b->page_label);
   g_free (b);
 }
 
@@ -365,6 +368,43 @@ accord_doc_page_break (AccordDocBuilder *b)
 }
 
 /**
+ * accord_doc_page_signatures:
+ * @label: what the line says, e.g. "Signatures of the participants on
+ *   this page"
+ *
+ * Puts a signature line at the foot of every page (of the document proper:
+ * pages after an explicit page break do not carry it), with a place for
+ * each signer of accord_doc_page_signer(), as hearing minutes need
+ * (DOMAIN.md §3, §5).
+ */
+void
+accord_doc_page_signatures (AccordDocBuilder *b,
+                            const char       *label)
+{
+  g_return_if_fail (b != NULL);
+  g_free (b->page_label);
+  b->page_label = g_strdup (label != NULL ? label : "");
+}
+
+/* A place on the signature line of every page; a signer's handwriting
+ * (AccordDocPage.signatures, by @signer_key) is drawn into each. */
+void
+accord_doc_page_signer (AccordDocBuilder *b,
+                        const char       *signer_key,
+                        const char       *name)
+{
+  AccordDocBlock *block;
+
+  g_return_if_fail (b != NULL);
+  block = g_new0 (AccordDocBlock, 1);
+  block->kind = ACCORD_DOC_BLOCK_SIGNATURE;
+  block->text = g_strdup ("");
+  block->text2 = g_strdup (name != NULL ? name : "");
+  block->key = g_strdup (signer_key);
+  g_ptr_array_add (b->page_signers, block);
+}
+
+/**
  * accord_doc_layout_new:
  *
  * Lays the blocks out on pages.  The engine's own texts (labels, the
@@ -386,6 +426,7 @@ accord_doc_layout_new (AccordDocBuilder    *b,
   layout->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   layout->texts = g_ptr_array_new_with_free_func (g_object_unref);
   layout->folios = g_ptr_array_new_with_free_func (g_object_unref);
+  layout->footed = g_array_new (FALSE, TRUE, sizeof (gboolean));
   layout->title = g_strdup (page->title);
   layout->author = g_strdup (page->author);
   layout->subject = g_strdup (page->subject);
@@ -407,6 +448,8 @@ accord_doc_layout_free (AccordDocLayout *layout)
     return;
   g_ptr_array_unref (layout->pages);
   g_ptr_array_unref (layout->rows);
+  g_clear_pointer (&layout->foot, row_free);
+  g_array_unref (layout->footed);
   g_ptr_array_unref (layout->texts);
   g_ptr_array_unref (layout->folios);
   g_clear_object (&layout->footer);
@@ -425,6 +468,30 @@ accord_doc_layout_get_n_pages (AccordDocLayout *layout)
 {
   g_return_val_if_fail (layout != NULL, 0);
   return layout->pages->len;
+}
+
+/**
+ * accord_doc_layout_get_page_fill:
+ * @page: from 0
+ *
+ * Returns: how much of the room a page has for the flow (the type area
+ *   less the signature line at its foot) its rows take, from 0 to 1
+ */
+double
+accord_doc_layout_get_page_fill (AccordDocLayout *layout,
+                                 guint            page)
+{
+  GArray *placed;
+  AccordDocPlacement *last;
+
+  g_return_val_if_fail (layout != NULL, 0.0);
+  g_return_val_if_fail (page < layout->pages->len, 0.0);
+
+  placed = g_ptr_array_index (layout->pages, page);
+  if (placed->len == 0)
+    return 0.0;
+  last = &g_array_index (placed, AccordDocPlacement, placed->len - 1);
+  return (last->y + last->row->height) / accord_doc_page_room (layout, page);
 }
 
 /**
@@ -457,6 +524,11 @@ accord_doc_layout_draw_page (AccordDocLayout *layout,
       cairo_translate (cr, 0.0, p->y);
       accord_doc_draw_row (layout, cr, p->row);
       cairo_restore (cr);
+    }
+  if (g_array_index (layout->footed, gboolean, page))
+    {
+      cairo_translate (cr, 0.0, ACCORD_DOC_AREA_HEIGHT - layout->foot->height);
+      accord_doc_draw_row (layout, cr, layout->foot);
     }
   cairo_restore (cr);
 }

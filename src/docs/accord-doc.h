@@ -73,11 +73,18 @@ void              accord_doc_seal            (AccordDocBuilder       *b,
 void              accord_doc_space           (AccordDocBuilder       *b,
                                               double                  lines);
 void              accord_doc_page_break      (AccordDocBuilder       *b);
+void              accord_doc_page_signatures (AccordDocBuilder       *b,
+                                              const char             *label);
+void              accord_doc_page_signer     (AccordDocBuilder       *b,
+                                              const char             *signer_key,
+                                              const char             *name);
 
 AccordDocLayout  *accord_doc_layout_new      (AccordDocBuilder       *b,
                                               const AccordDocPage    *page);
 void              accord_doc_layout_free     (AccordDocLayout        *layout);
 guint             accord_doc_layout_get_n_pages (AccordDocLayout     *layout);
+double            accord_doc_layout_get_page_fill (AccordDocLayout   *layout,
+                                              guint                   page);
 void              accord_doc_layout_draw_page (AccordDocLayout       *layout,
                                               cairo_t                *cr,
                                               guint                   page);
