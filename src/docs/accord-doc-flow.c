@@ -135,12 +135,7 @@ text_lines (Flow                       *flow,
             PangoAlignment              alignment,
             double                      indent)
 {
-  PangoLayout *layout = accord_doc_text_new (flow->layout, text, font, width);
-
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_justify (layout, alignment == PANGO_ALIGN_LEFT);
-  pango_layout_set_indent (layout, (int) (indent * PANGO_SCALE));
-  return get_lines (layout);
+  return get_lines (accord_doc_text_get (flow->layout, text, font, width, alignment, indent));
 }
 
 /* Widows and orphans: neither the first nor the last line of a block is
@@ -252,13 +247,11 @@ natural_width (Flow                       *flow,
                const char                 *text,
                const PangoFontDescription *font)
 {
-  PangoLayout *layout = pango_layout_new (accord_doc_context ());
+  PangoLayout *layout = accord_doc_text_get (flow->layout, text != NULL ? text : "", font, -1.0,
+                                             PANGO_ALIGN_LEFT, 0.0);
   int width;
 
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   pango_layout_get_size (layout, &width, NULL);
-  g_object_unref (layout);
   return (double) width / PANGO_SCALE + 2 * CELL_PAD;
 }
 

@@ -143,10 +143,12 @@ struct _AccordDocLayout
 };
 
 PangoContext *accord_doc_context          (void);
-PangoLayout  *accord_doc_text_new         (AccordDocLayout            *layout,
+PangoLayout  *accord_doc_text_get         (AccordDocLayout            *layout,
                                            const char                 *text,
                                            const PangoFontDescription *font,
-                                           double                      width);
+                                           double                      width,
+                                           PangoAlignment              alignment,
+                                           double                      indent);
 void          accord_doc_flow             (AccordDocLayout            *layout,
                                            AccordDocBuilder           *builder);
 void          accord_doc_paginate         (AccordDocLayout            *layout);

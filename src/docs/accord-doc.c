@@ -93,7 +93,12 @@ context_new (void)
   cairo_font_options_destroy (options);
   pango_cairo_context_set_resolution (context, 72.0);
   pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  /* Pango knows no script list for "zh-hans", so it keeps the tag for the
+   * Latin runs too (with "zh-cn" it gives them "en").  Under "en" Noto
+   * CJK's locl swaps in unencoded Western digits: a case number would not
+   * match the dates beside it, and cairo, finding no cmap entry for those
+   * glyphs, scans the whole cmap once for each of them in every PDF. */
+  pango_context_set_language (context, pango_language_from_string ("zh-hans"));
   return context;
 }
 
@@ -157,16 +162,15 @@ encode_qr (const char *document_id,
 }
 
 static PangoLayout *
-text_with_font (const char      *text,
+text_with_font (AccordDocLayout *layout,
+                const char      *text,
                 const char      *font_name)
 {
   PangoFontDescription *font = pango_font_description_from_string (font_name);
-  PangoLayout *text_layout = pango_layout_new (accord_doc_context ());
+  PangoLayout *text_layout = accord_doc_text_get (layout, text, font, -1.0, PANGO_ALIGN_LEFT, 0.0);
 
-  pango_layout_set_font_description (text_layout, font);
-  pango_layout_set_text (text_layout, text, -1);
   pango_font_description_free (font);
-  return text_layout;
+  return g_object_ref (text_layout);
 }
 
 static void
@@ -179,7 +183,7 @@ make_decorations (AccordDocLayout     *layout,
     {
       g_autofree char *folio = g_strdup_printf ("— %u —", i + 1);
 
-      g_ptr_array_add (layout->folios, text_with_font (folio, ACCORD_DOC_FONT " 14"));
+      g_ptr_array_add (layout->folios, text_with_font (layout, folio, ACCORD_DOC_FONT " 14"));
     }
   if (page->document_id != NULL)
     {
@@ -187,47 +191,108 @@ make_decorations (AccordDocLayout     *layout,
                                                  page->document_id,
                                                  page->short_hash != NULL ? page->short_hash : "");
 
-      layout->footer = text_with_font (footer, ACCORD_DOC_FONT " 7.5");
+      layout->footer = text_with_font (layout, footer, ACCORD_DOC_FONT " 7.5");
     }
   else
     {
-      layout->watermark = text_with_font (C_("document", "DRAFT"),
+      layout->watermark = text_with_font (layout, C_("document", "DRAFT"),
                                           ACCORD_DOC_FONT " 110");
     }
 }
 
 /* Internal API */
 
-/* One context a thread (Pango objects are not thread-safe), kept for the
- * life of the thread: making a context and loading its fonts costs more than
- * laying out a document. */
+/* What a thread keeps between documents: its Pango context (Pango objects
+ * are not thread-safe), and the texts it has laid out. */
+typedef struct
+{
+  PangoContext *context;
+  GHashTable   *texts;    /* key (font, width, alignment, indent, text) -> PangoLayout */
+} ThreadFonts;
+
+/* Most of a document is the fixed wording of its kind, laid out again for
+ * every document, preview and signed copy; the thread keeps that many. */
+#define TEXT_CACHE_SIZE 2048
+
+static void
+thread_fonts_free (gpointer data)
+{
+  ThreadFonts *fonts = data;
+
+  g_hash_table_unref (fonts->texts);
+  g_object_unref (fonts->context);
+  g_free (fonts);
+}
+
+static ThreadFonts *
+thread_fonts (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (thread_fonts_free);
+  ThreadFonts *fonts = g_private_get (&key);
+
+  if (fonts == NULL)
+    {
+      fonts = g_new0 (ThreadFonts, 1);
+      fonts->context = context_new ();
+      fonts->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&key, fonts);
+    }
+  return fonts;
+}
+
+/* One context a thread, kept for the life of the thread: making a context
+ * and loading its fonts costs more than laying out a document. */
 PangoContext *
 accord_doc_context (void)
 {
-  static GPrivate key = G_PRIVATE_INIT (g_object_unref);
-  PangoContext *context = g_private_get (&key);
-
-  if (context == NULL)
-    {
-      context = context_new ();
-      g_private_set (&key, context);
-    }
-  return context;
+  return thread_fonts ()->context;
 }
 
-/* A text wrapping at @width points (negative: not wrapping), owned by @layout. */
+/**
+ * accord_doc_text_get:
+ * @width: where the text wraps, in points; negative: it does not
+ *
+ * A text laid out, shared with @layout (and with the other documents the
+ * thread lays out: a laid-out text is never changed afterwards, and the
+ * same text in the same font and measure is laid out only once).
+ */
 PangoLayout *
-accord_doc_text_new (AccordDocLayout            *layout,
+accord_doc_text_get (AccordDocLayout            *layout,
                      const char                 *text,
                      const PangoFontDescription *font,
-                     double                      width)
+                     double                      width,
+                     PangoAlignment              alignment,
+                     double                      indent)
 {
-  PangoLayout *text_layout = pango_layout_new (accord_doc_context ());
+  ThreadFonts *fonts = thread_fonts ();
+  g_autofree char *font_name = pango_font_description_to_string (font);
+  int pango_width = width < 0.0 ? -1 : (int) (width * PANGO_SCALE);
+  int pango_indent = (int) (indent * PANGO_SCALE);
+  char *key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%d\x1f%s", font_name, pango_width, (int) alignment,
+                               pango_indent, text);
+  PangoLayout *text_layout = g_hash_table_lookup (fonts->texts, key);
 
+  if (text_layout != NULL)
+    {
+      g_free (key);
+      g_ptr_array_add (layout->texts, g_object_ref (text_layout));
+      return text_layout;
+    }
+
+  text_layout = pango_layout_new (fonts->context);
   pango_layout_set_font_description (text_layout, font);
-  pango_layout_set_width (text_layout, width < 0.0 ? -1 : (int) (width * PANGO_SCALE));
+  pango_layout_set_width (text_layout, pango_width);
   pango_layout_set_wrap (text_layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (text_layout, alignment);
+  pango_layout_set_justify (text_layout, alignment == PANGO_ALIGN_LEFT && pango_width >= 0);
+  pango_layout_set_indent (text_layout, pango_indent);
   pango_layout_set_text (text_layout, text, -1);
+  /* Laid out now, so that the lines are only read from here on. */
+  pango_layout_get_line_count (text_layout);
+
+  if (g_hash_table_size (fonts->texts) >= TEXT_CACHE_SIZE)
+    g_hash_table_remove_all (fonts->texts);
+  g_hash_table_insert (fonts->texts, key, g_object_ref (text_layout));
   g_ptr_array_add (layout->texts, text_layout);
   return text_layout;
 }

@@ -1,18 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "bench-docs"
 
-/* Rendering a two-page non-repetition agreement to PDF, against LibreOffice
- * converting the same text (measured in the same run when
- * libreoffice-writer-nogui is installed). */
+/* Rendering a non-repetition agreement to PDF in its official Chinese
+ * wording (four pages; the issue asks for at least two), against
+ * LibreOffice converting the same text (measured in the same run when
+ * libreoffice-writer-nogui is installed).
+ *
+ * The median must stay within the budget of issue 5, 15 ms
+ * (ACCORD_BENCH_DOC_BUDGET_MS; 0 turns the check off).  The check is made
+ * on the time the render spends on the CPU, which is the wall-clock time on
+ * an idle machine and which other processes on a busy one do not inflate;
+ * both are printed.  ACCORD_BENCH_DOC_RUNS sets the number of runs,
+ * ACCORD_BENCH_NO_LIBREOFFICE=1 leaves LibreOffice out and
+ * ACCORD_BENCH_DOC_OUT=FILE keeps the PDF for a look. */
 
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "accord-doc-render.h"
+#include "accord-i18n.h"
 #include "bench-util.h"
 
 #define RUNS 31
+#define BUDGET_MS 15
 
 static const char *content_json =
   "{\"kind\":\"non_repetition_agreement\",\"bureau\":\"北京市朝阳区信访局\",\"number\":\"朝信〔2026〕12号\","
@@ -38,29 +50,49 @@ static const char *content_json =
   "{\"party\":\"乙方\",\"obligation\":\"配合办理征收补偿手续并按期腾退房屋\",\"amount_fen\":null,\"due_on\":\"2027-01-31\"}]}}";
 
 static double
-time_accord (JsonObject *content)
+cpu_ms (void)
 {
-  double times[RUNS];
+  struct timespec ts;
 
-  for (guint i = 0; i < RUNS; i++)
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* The median wall-clock time, and (in @cpu) the median time on the CPU,
+ * which a busy machine disturbs less. */
+static double
+time_accord (JsonObject *content,
+             double     *cpu)
+{
+  guint runs = MAX (1, bench_env_uint ("ACCORD_BENCH_DOC_RUNS", RUNS));
+  g_autofree double *times = g_new (double, runs);
+  g_autofree double *cpu_times = g_new (double, runs);
+
+  for (guint i = 0; i < runs; i++)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) pdf = NULL;
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
 
       pdf = accord_doc_render (content, "bench000-000001", "0123456789ab", NULL, NULL, &error);
       g_assert_no_error (error);
       times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      cpu_times[i] = cpu_ms () - cpu_start;
     }
-  return bench_median (times, RUNS);
+  *cpu = bench_median (cpu_times, runs);
+  return bench_median (times, runs);
 }
 
 /* Every word of the rendered agreement, read back from its PDF. */
 static char *
-pdf_text (GBytes *pdf)
+pdf_text (GBytes *pdf,
+          int    *n_pages)
 {
   PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, NULL);
   GString *text = g_string_new (NULL);
+
+  *n_pages = doc != NULL ? poppler_document_get_n_pages (doc) : 0;
 
   for (int i = 0; doc != NULL && i < poppler_document_get_n_pages (doc); i++)
     {
@@ -86,7 +118,9 @@ time_libreoffice (const char *dir,
   const char *argv[] = { "libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", dir, input, NULL };
   double times[3];
 
-  if (g_find_program_in_path ("libreoffice") == NULL)
+  g_autofree char *program = g_find_program_in_path ("libreoffice");
+
+  if (program == NULL || bench_env_uint ("ACCORD_BENCH_NO_LIBREOFFICE", 0) != 0)
     return -1;
   g_assert_true (g_file_set_contents (input, text, -1, NULL));
   for (guint i = 0; i < 4; i++)
@@ -111,15 +145,26 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) pdf = NULL;
   JsonObject *content = json_node_get_object (node);
-  double accord_ms, lo_ms;
+  guint budget = bench_env_uint ("ACCORD_BENCH_DOC_BUDGET_MS", BUDGET_MS);
+  double accord_ms, cpu, lo_ms;
+  int n_pages;
 
+  /* The catalogue that gives the document its official Chinese wording. */
+  accord_i18n_init ();
   pdf = accord_doc_render (content, "bench000-000001", "0123456789ab", NULL, NULL, &error);
   g_assert_no_error (error);
-  accord_ms = time_accord (content);
-  printf ("render a non-repetition agreement to PDF (%zu bytes): %.2f ms median\n", g_bytes_get_size (pdf), accord_ms);
+  if (g_getenv ("ACCORD_BENCH_DOC_OUT") != NULL)
+    g_assert_true (g_file_set_contents (g_getenv ("ACCORD_BENCH_DOC_OUT"), g_bytes_get_data (pdf, NULL),
+                                        g_bytes_get_size (pdf), NULL));
+  accord_ms = time_accord (content, &cpu);
 
   {
-    g_autofree char *text = pdf_text (pdf);
+    g_autofree char *text = pdf_text (pdf, &n_pages);
+
+    /* At least the two pages the issue names. */
+    g_assert_cmpint (n_pages, >=, 2);
+    printf ("render a non-repetition agreement to PDF (%d pages, %zu bytes): %.2f ms median (%.2f ms on the CPU)\n",
+            n_pages, g_bytes_get_size (pdf), accord_ms, cpu);
     lo_ms = time_libreoffice (dir, text);
   }
   if (lo_ms < 0)
@@ -132,5 +177,11 @@ main (int   argc,
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
     g_assert_true (g_spawn_command_line_sync (cmd, NULL, NULL, NULL, NULL));
   }
+  if (budget > 0)
+    {
+      printf ("budget: %u ms median on the CPU: %s\n", budget, cpu <= budget ? "met" : "EXCEEDED");
+      if (cpu > budget)
+        return 1;
+    }
   return 0;
 }
