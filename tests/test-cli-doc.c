@@ -329,8 +329,8 @@ test_help (Fixture       *f,
 
   g_assert_cmpint (run (f, "outcome", "record", "--help"), ==, ACCORD_TEST_EXIT_OK);
   for (const char * const *o = (const char * const []) { "--result", "--opinion", "--minute", "--minutes-file",
-                                                         "--present", "--absent", "--excused", "--vote", "--term",
-                                                         "--follow-up", "no_agreement", NULL };
+                                                         "--facts", "--present", "--absent", "--excused", "--vote",
+                                                         "--term", "--follow-up", "no_agreement", NULL };
        *o != NULL; o++)
     g_assert_nonnull (strstr (f->cli.out, *o));
 
