@@ -713,6 +713,25 @@ test_page_signatures (void)
   g_assert_false (page_has (doc, (int) n_pages - 1, "PAGESIGNATURES"));
 }
 
+/* A signer's handwriting goes into the place on every page's foot too. */
+static void
+test_page_signature_strokes (void)
+{
+  g_autoptr(AccordDocBuilder) b = accord_doc_builder_new ();
+  g_autoptr(JsonObject) strokes = make_strokes ();
+  guint plain, signed_;
+
+  accord_doc_title (b, "Minutes");
+  accord_doc_paragraph (b, "The hearing was opened.");
+  accord_doc_page_signatures (b, "Signed on this page");
+  accord_doc_page_signer (b, "party_b", "Zhang San");
+  accord_doc_page_signer (b, "witness", "Li Si");
+  plain = preview_dark (b, NULL);
+  signed_ = preview_dark (b, strokes);
+  g_test_message ("dark pixels: %u unsigned, %u signed", plain, signed_);
+  g_assert_cmpuint (signed_, >, plain + 100);
+}
+
 static void
 remove_tmp (void)
 {
@@ -746,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/docs/flow/signature-keeps", test_flow_signature_keeps);
   g_test_add_func ("/docs/flow/signature-run", test_flow_signature_run);
   g_test_add_func ("/docs/flow/page-signatures", test_page_signatures);
+  g_test_add_func ("/docs/signature/page-strokes", test_page_signature_strokes);
   g_test_add_func ("/docs/table/header-repeats", test_table_header_repeats);
   g_test_add_func ("/docs/render/png-qr", test_render_png_and_qr);
   g_test_add_func ("/docs/render/preview", test_render_preview);
