@@ -56,6 +56,9 @@ test_store_today (AccordTestDb  *db,
   g_assert_true (accord_store_set_setting (db->store, "deadline_due_soon_days", "5", &error));
   g_assert_no_error (error);
   g_assert_cmpint (accord_store_due_soon_days (db->store), ==, 5);
+
+  g_assert_cmpint (accord_store_max_extension (db->store, "reply"), ==, 30);
+  g_assert_cmpint (accord_store_max_extension (db->store, "accept"), ==, 0);
 }
 
 /* Orders and filters ---------------------------------------------------- */

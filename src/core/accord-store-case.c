@@ -1045,3 +1045,23 @@ accord_store_due_soon_days (AccordStore *self)
   days = accord_store_get_setting (self, "deadline_due_soon_days", "3");
   return CLAMP (atoi (days), 0, 60);
 }
+
+/**
+ * accord_store_max_extension:
+ * @step: a step of the deadline rules, e.g. "reply"
+ *
+ * Returns: how many days in all the rules in force let the step's period
+ * be extended by; 0 when it cannot be extended
+ */
+int
+accord_store_max_extension (AccordStore *self,
+                            const char  *step)
+{
+  AccordDeadlineProfile *profile;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), 0);
+  g_return_val_if_fail (step != NULL, 0);
+
+  profile = accord_store_deadline_profile (self, NULL);
+  return profile != NULL ? accord_deadline_profile_max_extension (profile, step) : 0;
+}

@@ -19,5 +19,6 @@ GListModel *accord_cases_page_get_model  (AccordCasesPage *self);
 void        accord_cases_page_new_case   (AccordCasesPage *self);
 void        accord_cases_page_show_case  (AccordCasesPage *self,
                                           const char      *number);
+const char *accord_cases_page_get_shown_case (AccordCasesPage *self);
 
 G_END_DECLS
