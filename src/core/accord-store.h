@@ -271,6 +271,12 @@ GPtrArray    *accord_store_list_sessions      (AccordStore             *self,
                                                gint64                   person_id,
                                                gint64                   venue_id,
                                                GError                 **error);
+GArray       *accord_store_count_sessions     (AccordStore             *self,
+                                               const gint64            *bounds,
+                                               guint                    n_bounds,
+                                               gint64                   person_id,
+                                               gint64                   venue_id,
+                                               GError                 **error);
 
 char        **accord_store_calendar_files     (AccordStore             *self,
                                                GError                 **error);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "accord-store.h"
+#include "accord-week-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,9 @@ void accord_schedule_page_new_session  (AccordSchedulePage *self,
                                         const char         *case_number);
 void accord_schedule_page_show_session (AccordSchedulePage *self,
                                         gint64              session_id);
+
+AccordWeekView *accord_schedule_page_get_week_view (AccordSchedulePage *self);
+void accord_schedule_page_show_date    (AccordSchedulePage *self,
+                                        const GDate        *date);
 
 G_END_DECLS
