@@ -18,6 +18,9 @@
 #define MIN_HOUR_HEIGHT 36
 #define SNAP_MINUTES 15
 #define BLOCK_PADDING 4
+/* Narrower or lower blocks show their text in the tooltip only. */
+#define MIN_TEXT_WIDTH 28
+#define MIN_TEXT_HEIGHT 12
 
 typedef enum
 {
@@ -393,19 +396,22 @@ draw_block (AccordWeekView *self,
   const AccordSession *session = block_session (self, index);
   GdkRGBA fill, white = { 1, 1, 1, 1 }, red = { 0.88, 0.11, 0.14, 1 };
   AccordWeekRect r;
-  GskRoundedRect clip;
 
   accord_week_layout_block_rect (self->layout, accord_week_layout_get_block (self->layout, index), &r);
   r.x += 1, r.width = MAX (r.width - 2, 1), r.y += 1, r.height = MAX (r.height - 2, 1);
   kind_color (session->kind, session->status, &fill);
 
-  gsk_rounded_rect_init_from_rect (&clip, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height), 4);
-  gtk_snapshot_push_rounded_clip (snapshot, &clip);
+  /* Square corners and a plain clip: a rounded clip per block costs the
+   * cairo renderer a path clip each, which a busy week cannot afford. */
   gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r.x + BLOCK_PADDING, r.y + 2));
-  gtk_snapshot_append_layout (snapshot, g_ptr_array_index (self->block_text, index), &white);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(r.x + BLOCK_PADDING), -(r.y + 2)));
-  gtk_snapshot_pop (snapshot);
+  if (r.width >= MIN_TEXT_WIDTH && r.height >= MIN_TEXT_HEIGHT)
+    {
+      gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r.x + BLOCK_PADDING, r.y + 2));
+      gtk_snapshot_append_layout (snapshot, g_ptr_array_index (self->block_text, index), &white);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(r.x + BLOCK_PADDING), -(r.y + 2)));
+      gtk_snapshot_pop (snapshot);
+    }
 
   if (g_hash_table_contains (self->conflicts, &session->id))
     append_border (snapshot, &r, 2, &red);
