@@ -1013,6 +1013,7 @@ accord_session_editor_new (GtkWindow       *parent,
   load_people (self);
   update_actions (self);
   schedule_check (self);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->case_row));
   return self;
 }
 
@@ -1091,6 +1092,7 @@ accord_session_editor_set_session (AccordSessionEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), FALSE);
   gtk_widget_set_visible (self->add_box, FALSE);
   gtk_widget_set_visible (self->cancel_session_button, TRUE);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->start_row));
   schedule_check (self);
 }
 
