@@ -167,6 +167,35 @@ test_orders (AccordTestDb  *db,
     }
 }
 
+/* A search with many matches is read through the order's index, with few
+ * it is sorted: both give the order of the whole list, page after page. */
+static void
+test_search_orders (AccordTestDb  *db,
+                    gconstpointer  data)
+{
+  const char *queries[] = { "XF-", "王" };
+
+  seed (db, 2300, 0);
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (AccordCaseOrder order = 0; order < ACCORD_CASE_N_ORDERS; order++)
+      {
+        AccordCaseFilter all = { .order = order };
+        AccordCaseFilter search = { .order = order, .query = queries[q] };
+        g_autoptr(GPtrArray) everything = list_all (db, &all);
+        g_autoptr(GPtrArray) found = list_all (db, &search);
+        guint j = 0;
+
+        g_assert_cmpuint (found->len, >, 0);
+        /* The matches come in the order they have in the whole list. */
+        for (guint i = 0; i < everything->len && j < found->len; i++)
+          if (accord_case_get_id (g_ptr_array_index (everything, i)) ==
+              accord_case_get_id (g_ptr_array_index (found, j)))
+            j++;
+        g_assert_cmpuint (j, ==, found->len);
+        assert_keyset_pages_match (db, &search, 150);
+      }
+}
+
 static void
 test_filters (AccordTestDb  *db,
               gconstpointer  data)
@@ -371,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/case-list/due-state-of-case", test_due_state_of_case);
   ADD ("/case-list/store-today", test_store_today);
   ADD ("/case-list/orders", test_orders);
+  ADD ("/case-list/search-orders", test_search_orders);
   ADD ("/case-list/filters", test_filters);
   ADD ("/case-list/model-order", test_model_order);
   ADD ("/case-list/timeline", test_timeline);

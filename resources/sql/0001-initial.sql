@@ -74,7 +74,8 @@ CREATE INDEX case_by_category ON "case" (category, received_on);
 CREATE INDEX case_by_due_order ON "case" (ifnull (next_due, '9999-12-31'));
 -- The indicators count over date ranges: these indexes cover every column
 -- they read, so a year of a large register is counted without the table.
-CREATE INDEX case_by_received ON "case" (received_on, leader, status, evaluation, responsible_unit);
+-- The id after the date also serves the case list's order of receipt.
+CREATE INDEX case_by_received ON "case" (received_on, id, leader, status, evaluation, responsible_unit);
 CREATE INDEX case_by_accept_due ON "case" (accept_due, accepted_on, declined_on, responsible_unit);
 CREATE INDEX case_by_reply_due ON "case" (reply_due, replied_on, responsible_unit);
 CREATE INDEX case_by_replied ON "case" (replied_on, evaluation, responsible_unit);

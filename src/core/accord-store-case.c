@@ -702,6 +702,7 @@ typedef enum
   AFTER_NONE,
   AFTER_SAME_KEY,
   AFTER_LATER_KEY,
+  AFTER_ROW,        /* both at once: for a search, whose matches are sorted anyway */
 } AfterPart;
 
 static void
@@ -714,6 +715,11 @@ append_after (GString                *where,
 
   if (part == AFTER_NONE)
     return;
+  if (part == AFTER_ROW && orders[order].key != NULL)
+    {
+      g_string_append_printf (where, " AND (%s, c.id) %s (:after_key, :after_id)", orders[order].key, cmp);
+      return;
+    }
   if (orders[order].key == NULL || part == AFTER_SAME_KEY)
     g_string_append_printf (where, " AND c.id %s :after_id", cmp);
   if (orders[order].key != NULL && part == AFTER_SAME_KEY)
@@ -722,20 +728,38 @@ append_after (GString                *where,
     g_string_append_printf (where, " AND %s %s :after_key", orders[order].key, cmp);
 }
 
+/* How a search meets an order other than the id's.  Few matches are
+ * sorted; many are found by reading the order's index and keeping the
+ * matches, which stops after a page instead of sorting them all. */
+#define SORTED_MATCHES_MAX 2000
+
+typedef enum
+{
+  MATCHES_SORTED,
+  MATCHES_SCANNED,
+} MatchPlan;
+
 static char *
 filter_where (const AccordCaseFilter *filter,
-              AfterPart               after)
+              AfterPart               after,
+              MatchPlan               plan)
 {
   GString *where = g_string_new ("WHERE 1");
 
+  /* In deadline order the deadline index is read in order and each row
+   * checked; a status or category index would mean sorting every row of
+   * that status on every page (the unary + keeps those indexes out). */
+  gboolean by_due = filter != NULL && filter->order == ACCORD_CASE_ORDER_NEXT_DUE;
+
   if (filter != NULL && filter->status != NULL)
-    g_string_append (where, " AND c.status = :status");
+    g_string_append (where, by_due ? " AND +c.status = :status" : " AND c.status = :status");
   if (filter != NULL && filter->category != NULL)
-    g_string_append (where, " AND c.category = :category");
+    g_string_append (where, by_due ? " AND +c.category = :category" : " AND c.category = :category");
   if (filter != NULL && filter->overdue_only)
     g_string_append (where, " AND c.next_due < :today");
   if (filter != NULL && filter->query != NULL && *filter->query != '\0')
-    g_string_append (where, " AND c.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)");
+    g_string_append_printf (where, " AND %sc.id IN (SELECT rowid FROM case_search WHERE case_search MATCH :match)",
+                            plan == MATCHES_SCANNED ? "+" : "");
   append_after (where, filter, after);
 
   return g_string_free (where, FALSE);
@@ -874,7 +898,7 @@ accord_store_count_cases (AccordStore             *self,
   if (!validate_filter (&f, error))
     return -1;
 
-  where = filter_where (&f, AFTER_NONE);
+  where = filter_where (&f, AFTER_NONE, MATCHES_SORTED);
   sql = g_strdup_printf ("SELECT count(*) FROM \"case\" c %s", where);
   if ((stmt = accord_store_prepare (self, sql, error)) == NULL)
     return -1;
@@ -890,9 +914,27 @@ accord_store_count_cases (AccordStore             *self,
   return count;
 }
 
+static gint64
+count_matches (AccordStore *self,
+               const char  *query)
+{
+  g_autofree char *match = match_expression (self, query);
+  sqlite3_stmt *stmt = accord_store_prepare (self, "SELECT count(*) FROM case_search WHERE case_search MATCH ?", NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  accord_bind_text (stmt, 1, match);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
 static gboolean
 query_cases (AccordStore             *self,
              const AccordCaseFilter  *f,
+             MatchPlan                plan,
              AfterPart                part,
              AccordCase              *after,
              gint64                   before_id,
@@ -901,7 +943,7 @@ query_cases (AccordStore             *self,
              GPtrArray               *cases,
              GError                 **error)
 {
-  g_autofree char *where = filter_where (f, part);
+  g_autofree char *where = filter_where (f, part, plan);
   g_autofree char *sql = g_strdup_printf (SELECT_CASE "%s ORDER BY %s LIMIT :limit OFFSET :offset",
                                           where, orders[f->order].order_by);
   sqlite3_stmt *stmt;
@@ -945,6 +987,7 @@ list_cases (AccordStore             *self,
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *query = NULL;
   AccordCaseFilter f;
+  MatchPlan plan = MATCHES_SORTED;
   gboolean keyed;
 
   f = normalized_filter (filter, &query);
@@ -952,13 +995,19 @@ list_cases (AccordStore             *self,
     return NULL;
 
   keyed = orders[f.order].key != NULL;
-  if (after == NULL && before_id <= 0)
-    return query_cases (self, &f, AFTER_NONE, NULL, 0, offset, limit, cases, error) ? g_steal_pointer (&cases) : NULL;
+  if (keyed && f.query != NULL && *f.query != '\0' && count_matches (self, f.query) > SORTED_MATCHES_MAX)
+    plan = MATCHES_SCANNED;
 
-  if (!query_cases (self, &f, AFTER_SAME_KEY, after, before_id, 0, limit, cases, error))
+  if (after == NULL && before_id <= 0)
+    return query_cases (self, &f, plan, AFTER_NONE, NULL, 0, offset, limit, cases, error) ? g_steal_pointer (&cases) : NULL;
+  /* Sorted matches: one query after the row, not two sorts. */
+  if (keyed && f.query != NULL && *f.query != '\0' && plan == MATCHES_SORTED)
+    return query_cases (self, &f, plan, AFTER_ROW, after, before_id, 0, limit, cases, error) ? g_steal_pointer (&cases) : NULL;
+
+  if (!query_cases (self, &f, plan, AFTER_SAME_KEY, after, before_id, 0, limit, cases, error))
     return NULL;
   if (keyed && cases->len < limit &&
-      !query_cases (self, &f, AFTER_LATER_KEY, after, before_id, 0, limit - cases->len, cases, error))
+      !query_cases (self, &f, plan, AFTER_LATER_KEY, after, before_id, 0, limit - cases->len, cases, error))
     return NULL;
   return g_steal_pointer (&cases);
 }

@@ -55,6 +55,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void show_list (AccordCasesPage *self);
+
 G_DEFINE_FINAL_TYPE (AccordCasesPage, accord_cases_page, ADW_TYPE_BIN)
 
 /* The sort orders the menu and the column headers offer. */
@@ -155,6 +157,10 @@ apply_search (AccordCasesPage *self,
   g_free (self->query);
   self->query = g_steal_pointer (&query);
   apply_filter (self);
+
+  /* Typing a search while a case is open means looking for another one. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "case") == 0)
+    show_list (self);
 }
 
 /* Cells --------------------------------------------------------------- */
@@ -445,10 +451,16 @@ update_actions (AccordCasesPage *self)
 }
 
 static void
-go_back (AccordCasesPage *self)
+show_list (AccordCasesPage *self)
 {
   gtk_stack_set_visible_child_name (self->pages, "list");
   update_actions (self);
+}
+
+static void
+go_back (AccordCasesPage *self)
+{
+  show_list (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 

@@ -414,6 +414,13 @@ test_case_page_accept (AccordGuiFixture *f,
   /* Escape goes back to the list. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "cases.back", NULL));
   g_assert_null (accord_cases_page_get_shown_case (page));
+
+  /* So does a search typed while a case is open. */
+  accord_window_show_case (f->window, number);
+  g_assert_cmpstr (accord_cases_page_get_shown_case (page), ==, number);
+  accord_window_set_search_text (f->window, number);
+  g_assert_null (accord_cases_page_get_shown_case (page));
+  g_assert_cmpuint (g_list_model_get_n_items (case_model (f)), ==, 1);
 }
 
 static void
