@@ -137,18 +137,17 @@ model_has_n_items (gpointer data)
   return g_list_model_get_n_items (accord_window_get_case_model (e->window)) == e->n_items;
 }
 
+/* The list opens with the latest received case first. */
 static gint64
 newest_case_id (AccordStore *store)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = accord_store_list_cases (store, NULL, 0, 0, 10000, &error);
-  gint64 newest = 0;
+  AccordCaseFilter newest = { .order = ACCORD_CASE_ORDER_NEWEST };
+  g_autoptr(GPtrArray) cases = accord_store_list_cases (store, &newest, 0, 0, 1, &error);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < cases->len; i++)
-    newest = MAX (newest, accord_case_get_id (g_ptr_array_index (cases, i)));
-
-  return newest;
+  g_assert_cmpuint (cases->len, ==, 1);
+  return accord_case_get_id (g_ptr_array_index (cases, 0));
 }
 
 static gint64
