@@ -8,26 +8,29 @@
 
 static char *
 booking_subtitle (AccordStore         *store,
-                  const AccordSession *session)
+                  const AccordSession *session,
+                  gboolean             with_venue)
 {
   g_autofree char *end = accord_store_format_local (store, session->ends_at, "%H:%M");
   const char *status = accord_vocab_label (ACCORD_VOCAB_SESSION_STATUS, session->status);
 
-  if (session->venue_name != NULL)
+  if (with_venue && session->venue_name != NULL)
     /* Translators: end time · venue · session status */
     return g_strdup_printf (_("until %s · %s · %s"), end, session->venue_name, status);
   /* Translators: end time · session status */
   return g_strdup_printf (_("until %s · %s"), end, status);
 }
 
-/* A session as one activatable row: when, what kind, which case. */
+/* A session as one activatable row: when, what kind, which case; the
+ * venue is left out on the venue's own page. */
 GtkWidget *
 accord_booking_row_new (AccordStore         *store,
-                        const AccordSession *session)
+                        const AccordSession *session,
+                        gboolean             with_venue)
 {
   g_autofree char *start = accord_store_format_local (store, session->starts_at, "%Y-%m-%d %H:%M");
   g_autofree char *title = NULL;
-  g_autofree char *subtitle = booking_subtitle (store, session);
+  g_autofree char *subtitle = booking_subtitle (store, session, with_venue);
   GtkWidget *row = adw_action_row_new ();
 
   title = g_strdup_printf ("%s  %s  %s", start,
@@ -69,7 +72,7 @@ accord_booking_rows_fill (GtkListBox   *list,
   if (sessions == NULL)
     return G_MAXUINT;
   for (guint i = 0; i < sessions->len; i++)
-    gtk_list_box_append (list, accord_booking_row_new (store, g_ptr_array_index (sessions, i)));
+    gtk_list_box_append (list, accord_booking_row_new (store, g_ptr_array_index (sessions, i), venue_id <= 0));
   return sessions->len;
 }
 

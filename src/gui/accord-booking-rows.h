@@ -14,7 +14,8 @@ G_BEGIN_DECLS
 #define ACCORD_BOOKINGS_AHEAD_DAYS 90
 
 GtkWidget *accord_booking_row_new        (AccordStore         *store,
-                                          const AccordSession *session);
+                                          const AccordSession *session,
+                                          gboolean             with_venue);
 gint64     accord_booking_row_get_id     (GtkListBoxRow       *row);
 guint      accord_booking_rows_fill      (GtkListBox          *list,
                                           AccordStore         *store,

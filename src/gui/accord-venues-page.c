@@ -63,8 +63,8 @@ venue_row_new (const AccordVenue *venue)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             venue->active ? accord_badge_new (_("Open"), "success")
-                                           : accord_badge_new (_("Closed"), "warning"));
+                             venue->active ? accord_badge_new (C_("venue", "Open"), "success")
+                                           : accord_badge_new (C_("venue", "Closed"), "warning"));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "venue-id", GINT_TO_POINTER ((int) venue->id));
