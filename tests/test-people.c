@@ -202,6 +202,29 @@ test_count_person_sessions (AccordTestDb  *db,
   g_assert_cmpint (accord_store_count_person_sessions (db->store, 1, 0, 1, &error), ==, 0);
 }
 
+static void
+test_person_active (AccordTestDb  *db,
+                    gconstpointer  data)
+{
+  gint64 id = add_person (db->store, "王芳");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPerson) p = NULL;
+
+  g_assert_true (accord_store_set_person_active (db->store, id, FALSE, &error));
+  g_assert_no_error (error);
+  p = accord_store_get_person (db->store, id, &error);
+  g_assert_false (p->active);
+  g_assert_cmpint (p->version, ==, 2);
+  g_clear_pointer (&p, accord_person_free);
+
+  g_assert_true (accord_store_set_person_active (db->store, id, TRUE, &error));
+  p = accord_store_get_person (db->store, id, &error);
+  g_assert_true (p->active);
+
+  g_assert_false (accord_store_set_person_active (db->store, 999, FALSE, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,6 +241,7 @@ main (int   argc,
   ADD ("/people/absences/delete-missing", test_absence_delete_missing);
   ADD ("/people/interests/list-and-delete", test_interests_list_and_delete);
   ADD ("/people/load/count", test_count_person_sessions);
+  ADD ("/people/active", test_person_active);
 
 #undef ADD
 

@@ -797,3 +797,20 @@ accord_store_count_person_sessions (AccordStore  *self,
     return -1;
   return count;
 }
+
+/* An inactive person stays in the records of past sessions but is no
+ * longer offered for panels. */
+gboolean
+accord_store_set_person_active (AccordStore  *self,
+                                gint64        person_id,
+                                gboolean      active,
+                                GError      **error)
+{
+  SimpleWrite w = { "UPDATE person SET active = ?2, version = version + 1 WHERE id = ?1",
+                    active ? "person.activate" : "person.deactivate", "person", person_id,
+                    { person_id, active } };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  return accord_store_run (self, simple_write_action, &w, error);
+}

@@ -261,6 +261,10 @@ gint64        accord_store_count_person_sessions (AccordStore          *self,
                                                gint64                   from,
                                                gint64                   to,
                                                GError                 **error);
+gboolean      accord_store_set_person_active  (AccordStore             *self,
+                                               gint64                   person_id,
+                                               gboolean                 active,
+                                               GError                 **error);
 
 AccordSession *accord_store_get_session       (AccordStore             *self,
                                                gint64                   id,

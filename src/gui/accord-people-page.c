@@ -330,8 +330,9 @@ accord_people_page_show_person (AccordPeoplePage *self,
   g_return_if_fail (ACCORD_IS_PEOPLE_PAGE (self));
   g_return_if_fail (self->store != NULL);
 
-  accord_person_view_show (self->person_view, self->store, person_id);
+  /* Shown first, so that the view can take the keyboard focus. */
   adw_leaflet_set_visible_child_name (self->leaflet, "person");
+  accord_person_view_show (self->person_view, self->store, person_id);
 }
 
 /* Returns: (transfer none): the person page */

@@ -20,7 +20,10 @@ struct _AccordPersonView
   GArray                   *link_ids;
 
   /* Template widgets */
+  GtkButton                *back_button;
   GtkLabel                 *title_label;
+  GtkButton                *active_button;
+  GtkScrolledWindow        *scroller;
   AdwActionRow             *roles_row;
   AdwActionRow             *organisation_row;
   AdwActionRow             *phone_row;
@@ -353,6 +356,60 @@ confirm_delete (AccordPersonView *self,
 
 /* Actions ---------------------------------------------------------------- */
 
+static gboolean
+set_active (AccordPersonView *self,
+            gint64            person_id,
+            gboolean          active)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_store_set_person_active (self->store, person_id, active, &error))
+    {
+      report_error (self, active ? _("Could Not Reactivate") : _("Could Not Deactivate"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+on_undo_deactivate_cb (AdwToast         *toast,
+                       AccordPersonView *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toast), "person-id"));
+
+  if (self->store != NULL && set_active (self, id, TRUE))
+    wrote (self, _("Reactivated"));
+}
+
+/* Deactivating takes a person off future panels: it is undone from the
+ * toast rather than confirmed beforehand. */
+static void
+toggle_active_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordPersonView *self = ACCORD_PERSON_VIEW (widget);
+  AccordWindow *window = accord_window_of (widget);
+  gboolean active = !self->person->active;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  if (!set_active (self, self->person->id, active))
+    return;
+  if (active || window == NULL)
+    {
+      wrote (self, active ? _("Reactivated") : _("Deactivated"));
+      return;
+    }
+  text = g_strdup_printf (_("%s is no longer offered for sessions"), self->person->name);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data (G_OBJECT (toast), "person-id", GINT_TO_POINTER ((int) self->person->id));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_deactivate_cb), self, 0);
+  accord_window_add_toast (window, toast);
+  accord_window_data_changed (window);
+}
+
 static void
 add_absence_action (GtkWidget  *widget,
                     const char *action_name,
@@ -467,7 +524,10 @@ accord_person_view_class_init (AccordPersonViewClass *klass)
   g_type_ensure (ACCORD_TYPE_AVAILABILITY_EDITOR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/accord/Accord/accord-person-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, AccordPersonView, back_button);
   gtk_widget_class_bind_template_child (widget_class, AccordPersonView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AccordPersonView, active_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordPersonView, scroller);
   gtk_widget_class_bind_template_child (widget_class, AccordPersonView, roles_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPersonView, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPersonView, phone_row);
@@ -489,6 +549,7 @@ accord_person_view_class_init (AccordPersonViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_session_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_interest_case_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "person.toggle-active", NULL, toggle_active_action);
   gtk_widget_class_install_action (widget_class, "person.add-absence", NULL, add_absence_action);
   gtk_widget_class_install_action (widget_class, "person.add-interest", NULL, add_interest_action);
   gtk_widget_class_install_action (widget_class, "person.delete-absence", "x", delete_absence_action);
@@ -520,6 +581,9 @@ accord_person_view_show (AccordPersonView *self,
   accord_person_view_reload (self);
   if (self->person != NULL)
     accord_availability_editor_load (self->availability_editor, store, person_id);
+  /* Another person starts at the top, with the keyboard on the page. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
 }
 
 /* Reads the person again after a write; the availability being edited is
@@ -544,6 +608,7 @@ accord_person_view_reload (AccordPersonView *self)
   title = self->person->active ? g_strdup (self->person->name)
                                : g_strdup_printf (_("%s (inactive)"), self->person->name);
   gtk_label_set_text (self->title_label, title);
+  gtk_button_set_label (self->active_button, self->person->active ? _("_Deactivate") : _("_Reactivate"));
   adw_action_row_set_subtitle (self->roles_row, roles);
   adw_action_row_set_subtitle (self->organisation_row,
                                self->person->organisation != NULL ? self->person->organisation : _("None given"));

@@ -24,6 +24,7 @@ struct _AccordVenuesPage
   GtkStack      *list_stack;
   GtkListBox    *list_box;
   AdwStatusPage *empty_page;
+  GtkButton     *back_button;
   GtkLabel      *title_label;
   GtkButton     *active_button;
   AdwActionRow  *capacity_row;
@@ -275,6 +276,7 @@ accord_venues_page_class_init (AccordVenuesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, active_button);
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, capacity_row);
@@ -370,5 +372,10 @@ accord_venues_page_show_venue (AccordVenuesPage *self,
   g_clear_pointer (&self->venue, accord_venue_free);
   self->venue = venue;
   show_venue (self);
-  adw_leaflet_set_visible_child_name (self->leaflet, "venue");
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "venue") != 0)
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "venue");
+      /* The row that was activated is hidden now: keep the keyboard on the page. */
+      gtk_widget_grab_focus (GTK_WIDGET (self->back_button));
+    }
 }

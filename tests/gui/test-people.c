@@ -331,6 +331,115 @@ test_people_absence_added_and_deleted (AccordGuiFixture *f,
   g_assert_cmpuint (absences->len, ==, 0);
 }
 
+static gboolean
+label_in_row (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static void
+test_people_open_and_back (AccordGuiFixture *f,
+                           gconstpointer     data)
+{
+  AccordPeoplePage *page = show_people (f);
+  g_autoptr(GPtrArray) all = persons (f, NULL);
+  AccordPerson *first = g_ptr_array_index (all, 0);
+  GtkWidget *list = accord_gui_find_named (GTK_WIDGET (page), "people_list");
+  AccordPersonView *view = accord_people_page_get_person_view (page);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
+  GtkWidget *focus;
+
+  /* Enter on a row activates it: the person's page opens with the
+   * keyboard on it, so that Escape can take it back. */
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  gtk_widget_activate (GTK_WIDGET (row));
+  g_assert_cmpint (accord_person_view_get_id (view), ==, first->id);
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (view)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "people.back", NULL));
+  accord_gui_wait_idle ();
+  g_assert_true (gtk_widget_get_child_visible (list) || gtk_widget_get_mapped (list));
+  focus = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, list));
+}
+
+static void
+test_people_deactivate (AccordGuiFixture *f,
+                        gconstpointer     data)
+{
+  AccordPeoplePage *page = show_people (f);
+  g_autoptr(GPtrArray) all = persons (f, NULL);
+  AccordPerson *person = g_ptr_array_index (all, 1);
+  GtkWidget *view = GTK_WIDGET (accord_people_page_get_person_view (page));
+  GtkWidget *list = accord_gui_find_named (GTK_WIDGET (page), "people_list");
+  g_autoptr(AccordPerson) read = NULL;
+  GtkWidget *row;
+
+  accord_people_page_show_person (page, person->id);
+  g_assert_true (gtk_widget_activate_action (view, "person.toggle-active", NULL));
+  read = accord_store_get_person (f->store, person->id, NULL);
+  g_assert_false (read->active);
+  row = accord_gui_find (list, ADW_TYPE_ACTION_ROW, row_titled, person->name);
+  g_assert_nonnull (accord_gui_find (row, GTK_TYPE_LABEL, label_in_row, "Inactive"));
+
+  g_assert_true (gtk_widget_activate_action (view, "person.toggle-active", NULL));
+  g_clear_pointer (&read, accord_person_free);
+  read = accord_store_get_person (f->store, person->id, NULL);
+  g_assert_true (read->active);
+  row = accord_gui_find (list, ADW_TYPE_ACTION_ROW, row_titled, person->name);
+  g_assert_null (accord_gui_find (row, GTK_TYPE_LABEL, label_in_row, "Inactive"));
+}
+
+static void
+test_people_interest_declared (AccordGuiFixture *f,
+                               gconstpointer     data)
+{
+  AccordPeoplePage *page = show_people (f);
+  g_autoptr(GPtrArray) all = persons (f, NULL);
+  AccordPerson *person = g_ptr_array_index (all, 4);
+  GtkWidget *view = GTK_WIDGET (accord_people_page_get_person_view (page));
+  g_autoptr(GPtrArray) cases = accord_store_list_cases (f->store, NULL, 0, 0, 1, NULL);
+  /* Listed cases leave their petitioners out; the full record has them. */
+  g_autoptr(AccordCase) c = accord_store_get_case (f->store,
+                                                   accord_case_get_number (g_ptr_array_index (cases, 0)), NULL);
+  AccordPetitioner *petitioner = g_ptr_array_index (accord_case_get_petitioners (c), 0);
+  AdwComboRow *link;
+  g_autoptr(GPtrArray) interests = NULL;
+  AccordInterest *interest;
+
+  accord_people_page_show_person (page, person->id);
+  link = ADW_COMBO_ROW (accord_gui_find (view, ADW_TYPE_COMBO_ROW, NULL, NULL));
+  set_row_text (view, "interest_case_row", accord_case_get_number (c));
+  /* The case and each of its petitioners. */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (link)), ==,
+                    1 + accord_case_get_petitioners (c)->len);
+
+  adw_combo_row_set_selected (link, 1);
+  set_row_text (view, "interest_note_row", "表亲");
+  g_assert_true (gtk_widget_activate_action (view, "person.add-interest", NULL));
+  interests = accord_store_list_interests (f->store, person->id, NULL);
+  g_assert_cmpuint (interests->len, ==, 1);
+  interest = g_ptr_array_index (interests, 0);
+  g_assert_cmpint (interest->petitioner_id, ==, petitioner->id);
+  g_assert_null (interest->case_number);
+  g_assert_cmpstr (interest->note, ==, "表亲");
+
+  /* Then an interest in the case as a whole. */
+  set_row_text (view, "interest_case_row", accord_case_get_number (c));
+  adw_combo_row_set_selected (link, 0);
+  g_assert_true (gtk_widget_activate_action (view, "person.add-interest", NULL));
+  g_clear_pointer (&interests, g_ptr_array_unref);
+  interests = accord_store_list_interests (f->store, person->id, NULL);
+  g_assert_cmpuint (interests->len, ==, 2);
+  interest = g_ptr_array_index (interests, 1);
+  g_assert_cmpstr (interest->case_number, ==, accord_case_get_number (c));
+  g_assert_cmpint (interest->petitioner_id, ==, 0);
+}
+
 static void
 test_venues_add_and_close (AccordGuiFixture *f,
                            gconstpointer     data)
@@ -404,6 +513,9 @@ main (int   argc,
   ADD ("/gui/people/role-required", test_people_role_required);
   ADD ("/gui/people/availability-saved", test_people_availability_saved);
   ADD ("/gui/people/absence-added-and-deleted", test_people_absence_added_and_deleted);
+  ADD ("/gui/people/open-and-back", test_people_open_and_back);
+  ADD ("/gui/people/deactivate", test_people_deactivate);
+  ADD ("/gui/people/interest-declared", test_people_interest_declared);
   ADD ("/gui/venues/add-and-close", test_venues_add_and_close);
 
 #undef ADD
