@@ -173,6 +173,19 @@ on_booking_activated_cb (AccordVenuesPage *self,
     accord_window_show_session (window, id);
 }
 
+/* However the list comes back (the back button, Escape, Alt+Left or a
+ * swipe), the keyboard lands on it. */
+static void
+on_visible_child_changed_cb (AccordVenuesPage *self)
+{
+  GtkListBoxRow *first;
+
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "list") != 0)
+    return;
+  if ((first = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (first));
+}
+
 static void
 on_close_response_cb (AdwMessageDialog *dialog,
                       const char       *response,
@@ -198,11 +211,8 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   AccordVenuesPage *self = ACCORD_VENUES_PAGE (widget);
-  GtkListBoxRow *first;
 
   adw_leaflet_set_visible_child_name (self->leaflet, "list");
-  if ((first = gtk_list_box_get_row_at_index (self->list_box, 0)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (first));
 }
 
 /* Closing stops new bookings, so it is confirmed; reopening is not. */
@@ -285,6 +295,7 @@ accord_venues_page_class_init (AccordVenuesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordVenuesPage, bookings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_booking_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_child_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "venues.new-venue", NULL, new_venue_action);
   gtk_widget_class_install_action (widget_class, "venues.back", NULL, back_action);
