@@ -21,6 +21,7 @@ struct _AccordAvailabilityEditor
 
   /* Template widgets */
   AdwPreferencesGroup  *group;
+  GtkButton            *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (AccordAvailabilityEditor, accord_availability_editor, ADW_TYPE_BIN)
@@ -61,6 +62,23 @@ update_days (AccordAvailabilityEditor *self)
       adw_expander_row_set_subtitle (self->days[d], subtitle != NULL ? subtitle
                                                     : any_time ? _("Any time") : _("Not available"));
     }
+}
+
+/* Unsaved edits light up Save, so that they are not left behind unseen. */
+static void
+set_dirty (AccordAvailabilityEditor *self,
+           gboolean                  dirty)
+{
+  if (dirty)
+    gtk_widget_add_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->save_button), "suggested-action");
+}
+
+static void
+on_window_changed_cb (AccordAvailabilityEditor *self)
+{
+  set_dirty (self, TRUE);
 }
 
 /* Spin buttons count minutes from midnight and show them as HH:MM. */
@@ -126,6 +144,7 @@ on_remove_window_clicked_cb (GtkButton *button,
   g_ptr_array_remove (self->windows[weekday - 1], row);
   adw_expander_row_remove (self->days[weekday - 1], row);
   update_days (self);
+  set_dirty (self, TRUE);
 }
 
 static GtkWidget *
@@ -224,6 +243,7 @@ save_action (GtkWidget  *widget,
         accord_window_show_error (window, _("Could Not Save the Availability"), error);
       return;
     }
+  set_dirty (self, FALSE);
   if (window != NULL)
     {
       accord_window_add_toast (window, adw_toast_new (_("Availability saved")));
@@ -287,6 +307,7 @@ accord_availability_editor_class_init (AccordAvailabilityEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/accord/Accord/accord-availability-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordAvailabilityEditor, group);
+  gtk_widget_class_bind_template_child (widget_class, AccordAvailabilityEditor, save_button);
 
   gtk_widget_class_install_action (widget_class, "availability.save", NULL, save_action);
 }
@@ -325,6 +346,7 @@ accord_availability_editor_load (AccordAvailabilityEditor *self,
 
       accord_availability_editor_add_window (self, slot->weekday, slot->start_minute, slot->end_minute);
     }
+  set_dirty (self, FALSE);
 }
 
 void
@@ -339,9 +361,14 @@ accord_availability_editor_add_window (AccordAvailabilityEditor *self,
   g_return_if_fail (weekday >= 1 && weekday <= N_WEEKDAYS);
 
   row = window_row_new (weekday, start_minute, end_minute);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "start"), "value-changed",
+                           G_CALLBACK (on_window_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (g_object_get_data (G_OBJECT (row), "end"), "value-changed",
+                           G_CALLBACK (on_window_changed_cb), self, G_CONNECT_SWAPPED);
   adw_expander_row_add_row (self->days[weekday - 1], row);
   g_ptr_array_add (self->windows[weekday - 1], row);
   update_days (self);
+  set_dirty (self, TRUE);
 }
 
 /* Returns: (transfer full): the windows as edited, AccordWeeklySlot */

@@ -254,6 +254,7 @@ test_people_availability_saved (AccordGuiFixture *f,
   g_autoptr(GPtrArray) all = persons (f, NULL);
   AccordPerson *person = g_ptr_array_index (all, 3);
   AccordAvailabilityEditor *editor;
+  GtkWidget *save;
   g_autoptr(GArray) slots = NULL;
   g_autoptr(GError) error = NULL;
   AccordWeeklySlot *slot;
@@ -263,7 +264,11 @@ test_people_availability_saved (AccordGuiFixture *f,
                                                         NULL, NULL));
   accord_availability_editor_add_window (editor, 5, 14 * 60, 17 * 60 + 30);
   accord_availability_editor_add_window (editor, 2, 8 * 60 + 30, 12 * 60);
+  /* Unsaved edits light up Save; saving puts it out. */
+  save = accord_gui_find_named (GTK_WIDGET (editor), "availability_save");
+  g_assert_true (gtk_widget_has_css_class (save, "suggested-action"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "availability.save", NULL));
+  g_assert_false (gtk_widget_has_css_class (save, "suggested-action"));
 
   slots = accord_store_get_weekly_availability (f->store, person->id, &error);
   g_assert_no_error (error);
