@@ -103,7 +103,8 @@ role_labels (const AccordPerson *person)
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; person->roles[i] != NULL; i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? _("、") : "",
+    /* Translators: between role names, "、" in Chinese */
+    g_string_append_printf (text, "%s%s", i > 0 ? _(", ") : "",
                             accord_vocab_label (ACCORD_VOCAB_PERSON_ROLE, person->roles[i]));
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
