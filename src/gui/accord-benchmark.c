@@ -28,17 +28,19 @@ static const char * const queries[] = {
 static void on_after_paint_cb (GdkFrameClock *clock,
                                Run           *run);
 
-/* The peak resident set size, as the kernel counts it. */
+/* A figure of /proc/self/status in kB, such as the peak resident set
+ * "VmHWM" or the part of it that is the process's own memory, "RssAnon",
+ * rather than pages of mapped files (the database, the fonts). */
 static gint64
-peak_rss_kb (void)
+status_kb (const char *field)
 {
   g_autofree char *status = NULL;
   const char *line;
 
   if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
     return -1;
-  line = strstr (status, "VmHWM:");
-  return line != NULL ? g_ascii_strtoll (line + 6, NULL, 10) : -1;
+  line = strstr (status, field);
+  return line != NULL ? g_ascii_strtoll (line + strlen (field) + 1, NULL, 10) : -1;
 }
 
 static int
@@ -63,8 +65,10 @@ finish (Run *run)
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (run->window));
 
   g_signal_handler_disconnect (clock, run->handler);
-  printf ("first-frame=%" G_GINT64_FORMAT " search-ms=%.2f peak-rss-kb=%" G_GINT64_FORMAT "\n",
-          run->first_frame, median (run->search_ms), peak_rss_kb ());
+  printf ("first-frame=%" G_GINT64_FORMAT " search-ms=%.2f peak-rss-kb=%" G_GINT64_FORMAT
+          " anon-kb=%" G_GINT64_FORMAT " file-kb=%" G_GINT64_FORMAT "\n",
+          run->first_frame, median (run->search_ms), status_kb ("VmHWM:"),
+          status_kb ("RssAnon:"), status_kb ("RssFile:"));
   fflush (stdout);
   g_array_unref (run->search_ms);
   g_application_quit (g_application_get_default ());

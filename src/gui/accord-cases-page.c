@@ -132,6 +132,10 @@ apply_filter (AccordCasesPage *self)
 
   if (self->cases == NULL)
     return;
+  /* GtkSingleSelection looks for a selected row among every new row when
+   * the list is replaced, reading all million of them; a new search or
+   * filter starts with nothing selected instead. */
+  gtk_selection_model_unselect_all (gtk_column_view_get_model (self->column_view));
   accord_case_list_set_filter (self->cases, &filter);
   update_view (self);
 }

@@ -18,6 +18,11 @@ struct _AccordWindow
   GSettings            *settings;
   /* Each section keeps its own search text while another is shown. */
   GHashTable           *searches;
+  /* Sections are read when first shown, and again when shown after a
+   * change made elsewhere: a million sessions cost nothing at start-up
+   * while the cases are in view. */
+  GHashTable           *loaded;
+  GHashTable           *stale;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -45,6 +50,50 @@ visible_page (AccordWindow *self)
   const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
 
   return name != NULL ? name : "cases";
+}
+
+static void
+page_set_store (AccordWindow *self,
+                const char   *page)
+{
+  if (g_str_equal (page, "cases"))
+    accord_cases_page_set_store (self->cases_page, self->store);
+  else if (g_str_equal (page, "schedule"))
+    accord_schedule_page_set_store (self->schedule_page, self->store);
+  else if (g_str_equal (page, "people"))
+    accord_people_page_set_store (self->people_page, self->store);
+  else if (g_str_equal (page, "venues"))
+    accord_venues_page_set_store (self->venues_page, self->store);
+}
+
+static void
+page_reload (AccordWindow *self,
+             const char   *page)
+{
+  if (g_str_equal (page, "cases"))
+    accord_cases_page_reload (self->cases_page);
+  else if (g_str_equal (page, "schedule"))
+    accord_schedule_page_reload (self->schedule_page);
+  else if (g_str_equal (page, "people"))
+    accord_people_page_reload (self->people_page);
+  else if (g_str_equal (page, "venues"))
+    accord_venues_page_reload (self->venues_page);
+}
+
+/* Makes @page show what is in the store now. */
+static void
+ensure_page (AccordWindow *self,
+             const char   *page)
+{
+  if (self->store == NULL)
+    return;
+  if (!g_hash_table_contains (self->loaded, page))
+    {
+      g_hash_table_add (self->loaded, g_strdup (page));
+      page_set_store (self, page);
+    }
+  else if (g_hash_table_remove (self->stale, page))
+    page_reload (self, page);
 }
 
 static void
@@ -133,6 +182,7 @@ on_visible_page_changed_cb (AccordWindow *self,
   const char *page = visible_page (self);
   const char *text = g_hash_table_lookup (self->searches, page);
 
+  ensure_page (self, page);
   g_object_set (self->search_entry, "placeholder-text", search_placeholder (page), NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
 }
@@ -190,10 +240,6 @@ accord_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (accord_window_parent_class)->constructed (object);
 
-  accord_cases_page_set_store (self->cases_page, self->store);
-  accord_schedule_page_set_store (self->schedule_page, self->store);
-  accord_people_page_set_store (self->people_page, self->store);
-  accord_venues_page_set_store (self->venues_page, self->store);
   restore_window_state (self);
   on_visible_page_changed_cb (self, NULL, self->view_stack);
 }
@@ -208,6 +254,8 @@ accord_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->searches, g_hash_table_unref);
+  g_clear_pointer (&self->loaded, g_hash_table_unref);
+  g_clear_pointer (&self->stale, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_window_parent_class)->dispose (object);
 }
@@ -321,6 +369,8 @@ accord_window_init (AccordWindow *self)
 
   self->settings = g_settings_new (APP_ID);
   self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 AccordWindow *
@@ -371,6 +421,7 @@ accord_window_get_case_model (AccordWindow *self)
 {
   g_return_val_if_fail (ACCORD_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "cases");
   return accord_cases_page_get_model (self->cases_page);
 }
 
@@ -395,8 +446,10 @@ accord_window_show_page (AccordWindow *self,
   g_return_if_fail (ACCORD_IS_WINDOW (self));
   g_return_if_fail (name != NULL);
 
-  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
-    adw_view_stack_set_visible_child_name (self->view_stack, name);
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) == NULL)
+    return;
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  ensure_page (self, name);
 }
 
 void
@@ -430,17 +483,24 @@ accord_window_new_session (AccordWindow *self,
   accord_schedule_page_new_session (self->schedule_page, case_number);
 }
 
-/* Something was written (a case, a session, a person): every section
- * reads again what it shows, so no page shows stale data. */
+/* Something was written (a case, a session, a person): the section in
+ * view reads again what it shows, the others when they are next shown. */
 void
 accord_window_data_changed (AccordWindow *self)
 {
+  const char *shown;
+  GHashTableIter iter;
+  gpointer page;
+
   g_return_if_fail (ACCORD_IS_WINDOW (self));
 
-  accord_cases_page_reload (self->cases_page);
-  accord_schedule_page_reload (self->schedule_page);
-  accord_people_page_reload (self->people_page);
-  accord_venues_page_reload (self->venues_page);
+  shown = visible_page (self);
+  g_hash_table_iter_init (&iter, self->loaded);
+  while (g_hash_table_iter_next (&iter, &page, NULL))
+    if (g_str_equal (page, shown))
+      page_reload (self, page);
+    else
+      g_hash_table_add (self->stale, g_strdup (page));
 }
 
 /* A setting changed: the scheduler reads the rules again when next asked,

@@ -23,6 +23,8 @@ typedef struct
   double launch_ms;
   double search_ms;
   double rss_mb;
+  double anon_mb;
+  double file_mb;
 } Figures;
 
 static char *
@@ -58,7 +60,7 @@ launch (const char *accord,
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 first_frame = 0, rss_kb = 0, started;
+  gint64 first_frame = 0, rss_kb = 0, anon_kb = 0, file_kb = 0, started;
   int status = 0;
 
   envp = g_environ_setenv (envp, "ACCORD_DB", db, TRUE);
@@ -68,17 +70,20 @@ launch (const char *accord,
   g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  g_assert_cmpint (sscanf (out, "first-frame=%" G_GINT64_FORMAT " search-ms=%lf peak-rss-kb=%" G_GINT64_FORMAT,
-                           &first_frame, &figures->search_ms, &rss_kb), ==, 3);
+  g_assert_cmpint (sscanf (out, "first-frame=%" G_GINT64_FORMAT " search-ms=%lf peak-rss-kb=%" G_GINT64_FORMAT
+                           " anon-kb=%" G_GINT64_FORMAT " file-kb=%" G_GINT64_FORMAT,
+                           &first_frame, &figures->search_ms, &rss_kb, &anon_kb, &file_kb), ==, 5);
   figures->launch_ms = (first_frame - started) / 1000.0;
   figures->rss_mb = rss_kb / 1024.0;
+  figures->anon_mb = anon_kb / 1024.0;
+  figures->file_mb = file_kb / 1024.0;
 }
 
 static Figures
 median_of_runs (const char *accord,
                 const char *db)
 {
-  double launch_ms[RUNS], search_ms[RUNS], rss_mb[RUNS];
+  double launch_ms[RUNS], search_ms[RUNS], rss_mb[RUNS], anon_mb[RUNS], file_mb[RUNS];
   Figures f;
 
   for (guint i = 0; i < RUNS; i++)
@@ -87,9 +92,12 @@ median_of_runs (const char *accord,
       launch_ms[i] = f.launch_ms;
       search_ms[i] = f.search_ms;
       rss_mb[i] = f.rss_mb;
+      anon_mb[i] = f.anon_mb;
+      file_mb[i] = f.file_mb;
     }
   return (Figures) { bench_median (launch_ms, RUNS), bench_median (search_ms, RUNS),
-                     bench_median (rss_mb, RUNS) };
+                     bench_median (rss_mb, RUNS), bench_median (anon_mb, RUNS),
+                     bench_median (file_mb, RUNS) };
 }
 
 int
@@ -117,7 +125,10 @@ main (int   argc,
           at_scale.launch_ms, n_cases, n_sessions, baseline.launch_ms, at_scale.launch_ms / baseline.launch_ms);
   printf ("keystroke to search result on screen: %.1f ms median, %.1f ms with the demo bureau (%.1fx)\n",
           at_scale.search_ms, baseline.search_ms, at_scale.search_ms / baseline.search_ms);
-  printf ("peak memory: %.0f MB, %.0f MB with the demo bureau\n", at_scale.rss_mb, baseline.rss_mb);
+  printf ("peak memory: %.0f MB (at the end %.0f MB own, %.0f MB of mapped files), "
+          "%.0f MB with the demo bureau (%.0f MB own, %.0f MB mapped)\n",
+          at_scale.rss_mb, at_scale.anon_mb, at_scale.file_mb,
+          baseline.rss_mb, baseline.anon_mb, baseline.file_mb);
 
   if (kept == NULL)
     {
