@@ -289,7 +289,7 @@ accord_people_page_reload (AccordPeoplePage *self)
   g_clear_pointer (&self->persons, g_ptr_array_unref);
   self->persons = accord_store_list_persons (self->store, NULL, &error);
   if (self->persons == NULL)
-    g_warning ("Could not read the pool: %s", error->message);
+    accord_window_report_error (GTK_WIDGET (self), _("Could Not Read the Pool"), error);
   show_rows (self);
   if (accord_person_view_get_id (self->person_view) > 0)
     accord_person_view_reload (self->person_view);

@@ -357,7 +357,7 @@ show_month (AccordSchedulePage *self,
                                         filter_id (self->person_dropdown, self->person_ids),
                                         filter_id (self->venue_dropdown, self->venue_ids), &error);
   if (counts == NULL)
-    g_warning ("Could not count the month's sessions: %s", error->message);
+    accord_window_report_error (GTK_WIDGET (self), _("Could Not Read the Schedule"), error);
   date = *first;
   for (int i = 0; i < 7; i++, g_date_add_days (&date, 1))
     {
@@ -437,7 +437,7 @@ load_days (AccordSchedulePage *self)
                                                person, venue, &error);
   self->broken = read_broken (self, day_start (self, &first), day_start (self, &end), person, venue);
   if (self->sessions == NULL)
-    g_warning ("Could not read the schedule: %s", error->message);
+    accord_window_report_error (GTK_WIDGET (self), _("Could Not Read the Schedule"), error);
   show_sessions (self);
 }
 

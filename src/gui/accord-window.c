@@ -543,6 +543,22 @@ accord_window_show_error (AccordWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A page that cannot read what it shows says so in a dialog; before it is
+ * in a window there is nobody to tell, and the page stays empty. */
+void
+accord_window_report_error (GtkWidget    *widget,
+                            const char   *heading,
+                            const GError *error)
+{
+  AccordWindow *self;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  self = accord_window_of (widget);
+  if (self != NULL)
+    accord_window_show_error (self, heading, error);
+}
+
 /* Returns: (transfer none) (nullable): the main window @widget is shown
  * in, directly or through a dialog transient for it */
 AccordWindow *

@@ -35,6 +35,11 @@ void             accord_window_show_error      (AccordWindow      *self,
                                                 const char        *heading,
                                                 const GError      *error);
 
+/* accord_window_show_error() on the window @widget belongs to. */
+void             accord_window_report_error    (GtkWidget         *widget,
+                                                const char        *heading,
+                                                const GError      *error);
+
 /* The window a page or dialog belongs to; NULL outside one. */
 AccordWindow    *accord_window_of              (GtkWidget         *widget);
 
