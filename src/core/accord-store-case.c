@@ -173,23 +173,6 @@ validate_petitioner (const AccordPetitionerInput  *p,
 }
 
 static gboolean
-validate_received (const char  *received,
-                   GError     **error)
-{
-  g_autofree char *today = accord_today ();
-
-  if (!accord_validate_date (_("Received date"), received, error))
-    return FALSE;
-  if (strcmp (received, today) > 0)
-    {
-      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_DATE,
-                           _("Received date cannot be in the future"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 validate_particulars (const char  *title,
                       const char  *summary,
                       const char  *category,
@@ -205,10 +188,11 @@ validate_particulars (const char  *title,
 static gboolean
 validate_case_input (const AccordCaseInput  *in,
                      const char             *received,
+                     const char             *today,
                      GError                **error)
 {
   if (!validate_particulars (in->title, in->summary, in->category, in->channel, error) ||
-      !validate_received (received, error))
+      !accord_validate_received_on (received, today, error))
     return FALSE;
 
   if (in->n_petitioners == 0)
@@ -439,12 +423,13 @@ add_case_action (AccordStore  *self,
 {
   AddCase *add = data;
   const AccordCaseInput *in = add->input;
-  g_autofree char *today = accord_today ();
+  /* "Today" is the bureau's, whatever the time zone of this computer. */
+  g_autofree char *today = accord_store_today (self);
   const char *received = in->received_on ? in->received_on : today;
   g_autofree char *number = NULL;
   gint64 case_id;
 
-  if (!validate_case_input (in, received, error) ||
+  if (!validate_case_input (in, received, today, error) ||
       !insert_case (self, in, received, &case_id, error))
     return FALSE;
 

@@ -471,6 +471,25 @@ accord_validate_phone (const char  *value,
  *
  * Returns: %TRUE if @value is a real date between 1900 and 2999
  */
+/* A case's date of receipt: a date, and not after @today. */
+gboolean
+accord_validate_received_on (const char  *value,
+                             const char  *today,
+                             GError     **error)
+{
+  g_return_val_if_fail (today != NULL, FALSE);
+
+  if (!accord_validate_date (_("Received date"), value, error))
+    return FALSE;
+  if (strcmp (value, today) > 0)
+    {
+      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_DATE,
+                           _("Received date cannot be in the future"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 accord_validate_date (const char  *field,
                       const char  *value,

@@ -39,6 +39,9 @@ gboolean  accord_validate_phone         (const char  *value,
 gboolean  accord_validate_date          (const char  *field,
                                          const char  *value,
                                          GError     **error);
+gboolean  accord_validate_received_on   (const char  *value,
+                                         const char  *today,
+                                         GError     **error);
 
 char      accord_id_number_check_char   (const char  *first17);
 char     *accord_normalize_id_number    (const char  *value);

@@ -56,17 +56,8 @@ check_received (AccordCaseEditor  *self,
                 GError           **error)
 {
   g_autofree char *today = accord_store_today (self->store);
-  const char *received = text_of (self->received_row);
 
-  if (!accord_validate_date (_("Received date"), received, error))
-    return FALSE;
-  if (strcmp (received, today) > 0)
-    {
-      g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_DATE,
-                           _("Received date cannot be in the future"));
-      return FALSE;
-    }
-  return TRUE;
+  return accord_validate_received_on (text_of (self->received_row), today, error);
 }
 
 static gboolean
