@@ -129,14 +129,17 @@ apply_filter (AccordCasesPage *self)
     .overdue_only = gtk_toggle_button_get_active (self->overdue_button),
     .order = current_order (self),
   };
+  GtkSingleSelection *selection;
 
   if (self->cases == NULL)
     return;
-  /* GtkSingleSelection looks for a selected row among every new row when
-   * the list is replaced, reading all million of them; a new search or
-   * filter starts with nothing selected instead. */
-  gtk_selection_model_unselect_all (gtk_column_view_get_model (self->column_view));
+  /* The view is detached while the list is replaced: otherwise GTK looks
+   * for the rows it showed among every new row, reading all million of
+   * them, because a new search gives new objects. */
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
+  gtk_single_selection_set_model (selection, NULL);
   accord_case_list_set_filter (self->cases, &filter);
+  gtk_single_selection_set_model (selection, G_LIST_MODEL (self->cases));
   update_view (self);
 }
 
