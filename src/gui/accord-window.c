@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-cases-page.h"
+#include "accord-dashboard-page.h"
 #include "accord-people-page.h"
 #include "accord-schedule-page.h"
 #include "accord-venues-page.h"
@@ -32,6 +33,7 @@ struct _AccordWindow
   AccordSchedulePage   *schedule_page;
   AccordPeoplePage     *people_page;
   AccordVenuesPage     *venues_page;
+  AccordDashboardPage  *dashboard_page;
 };
 
 enum {
@@ -64,6 +66,8 @@ page_set_store (AccordWindow *self,
     accord_people_page_set_store (self->people_page, self->store);
   else if (g_str_equal (page, "venues"))
     accord_venues_page_set_store (self->venues_page, self->store);
+  else if (g_str_equal (page, "dashboard"))
+    accord_dashboard_page_set_store (self->dashboard_page, self->store);
 }
 
 static void
@@ -78,6 +82,8 @@ page_reload (AccordWindow *self,
     accord_people_page_reload (self->people_page);
   else if (g_str_equal (page, "venues"))
     accord_venues_page_reload (self->venues_page);
+  else if (g_str_equal (page, "dashboard"))
+    accord_dashboard_page_reload (self->dashboard_page);
 }
 
 /* Makes @page show what is in the store now. */
@@ -332,6 +338,7 @@ accord_window_class_init (AccordWindowClass *klass)
   g_type_ensure (ACCORD_TYPE_SCHEDULE_PAGE);
   g_type_ensure (ACCORD_TYPE_PEOPLE_PAGE);
   g_type_ensure (ACCORD_TYPE_VENUES_PAGE);
+  g_type_ensure (ACCORD_TYPE_DASHBOARD_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/accord/Accord/accord-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, toast_overlay);
@@ -341,6 +348,7 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, schedule_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, people_page);
   gtk_widget_class_bind_template_child (widget_class, AccordWindow, venues_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordWindow, dashboard_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
@@ -360,6 +368,7 @@ accord_window_class_init (AccordWindowClass *klass)
   add_page_shortcut (widget_class, GDK_KEY_2, "schedule");
   add_page_shortcut (widget_class, GDK_KEY_3, "people");
   add_page_shortcut (widget_class, GDK_KEY_4, "venues");
+  add_page_shortcut (widget_class, GDK_KEY_5, "dashboard");
 }
 
 static void
