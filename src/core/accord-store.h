@@ -125,6 +125,8 @@ char         *accord_store_default_path       (void);
 AccordStore  *accord_store_open               (const char              *path,
                                                GError                 **error);
 const char   *accord_store_get_path           (AccordStore             *self);
+gboolean      accord_store_set_lean           (AccordStore             *self,
+                                               GError                 **error);
 void          accord_store_set_actor          (AccordStore             *self,
                                                const char              *actor);
 int           accord_store_get_schema_version (AccordStore             *self);

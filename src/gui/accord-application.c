@@ -65,7 +65,7 @@ open_store (AccordApplication  *self,
             GError            **error)
 {
   self->store = accord_store_open (path, error);
-  if (self->store == NULL)
+  if (self->store == NULL || !accord_store_set_lean (self->store, error))
     return FALSE;
 
   self->notifier = accord_notifier_new ("Accord");

@@ -27,6 +27,7 @@ struct _AccordSchedulePage
   char            *search;
   GPtrArray       *sessions;      /* AccordSession, of the days shown */
   GHashTable      *broken;        /* session id -> first hard conflict */
+  GCancellable    *checking;      /* the conflict check of the days shown */
   GArray          *person_ids;    /* gint64, as in person_dropdown; 0 first */
   GArray          *venue_ids;     /* gint64, as in venue_dropdown; 0 first */
   gboolean         loading_filters;
@@ -271,6 +272,10 @@ agenda_row (AccordSchedulePage  *self,
   return row;
 }
 
+/* A day's agenda lists at most this many sessions; the rest are in the
+ * day's grid and the filters narrow them down. */
+#define AGENDA_MAX_ROWS 100
+
 static void
 show_agenda (AccordSchedulePage *self,
              GPtrArray          *shown)
@@ -279,8 +284,21 @@ show_agenda (AccordSchedulePage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->agenda_list))) != NULL)
     gtk_list_box_remove (self->agenda_list, child);
-  for (guint i = 0; i < shown->len; i++)
+  if (!g_str_equal (self->view, "day"))
+    return;
+  for (guint i = 0; i < MIN (shown->len, AGENDA_MAX_ROWS); i++)
     gtk_list_box_append (self->agenda_list, agenda_row (self, g_ptr_array_index (shown, i)));
+  if (shown->len > AGENDA_MAX_ROWS)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more session: choose a person or a venue to see it",
+                                                            "%u more sessions: choose a person or a venue to see them",
+                                                            shown->len - AGENDA_MAX_ROWS),
+                                               shown->len - AGENDA_MAX_ROWS);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_append (self->agenda_list, row);
+    }
   if (shown->len == 0)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -376,19 +394,43 @@ show_month (AccordSchedulePage *self,
                      i % 7, 1 + i / 7, 1, 1);
 }
 
-static GHashTable *
-read_broken (AccordSchedulePage *self,
-             gint64              from,
-             gint64              to,
-             gint64              person,
-             gint64              venue)
+/* What a conflict check in the background looks at. */
+typedef struct
 {
-  GHashTable *broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  AccordScheduler *scheduler = page_scheduler (self);
-  g_autoptr(GPtrArray) list = NULL;
+  char   *path;
+  gint64  from;
+  gint64  to;
+  gint64  person;
+  gint64  venue;
+} CheckRange;
 
-  if (scheduler != NULL)
-    list = accord_scheduler_broken (scheduler, from, to, person, venue, NULL);
+static void
+check_range_free (CheckRange *range)
+{
+  g_free (range->path);
+  g_free (range);
+}
+
+/* Checking every booked session of a busy week against every rule takes
+ * seconds when the register holds a million sessions, so it runs in a
+ * thread on a connection of its own (WAL lets it read while the window
+ * writes) and the marks appear when it is done. */
+static void
+check_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  CheckRange *range = data;
+  GHashTable *broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(AccordScheduler) scheduler = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((store = accord_store_open (range->path, &error)) != NULL &&
+      (scheduler = accord_scheduler_new (store, &error)) != NULL)
+    list = accord_scheduler_broken (scheduler, range->from, range->to, range->person, range->venue, &error);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       const AccordBroken *b = g_ptr_array_index (list, i);
@@ -401,7 +443,49 @@ read_broken (AccordSchedulePage *self,
             g_hash_table_insert (broken, g_memdup2 (&b->session->id, sizeof (gint64)), g_strdup (c->message));
         }
     }
-  return broken;
+  if (list == NULL)
+    g_debug ("No conflict check: %s", error != NULL ? error->message : "");
+  g_task_return_pointer (task, broken, (GDestroyNotify) g_hash_table_unref);
+}
+
+static void show_sessions (AccordSchedulePage *self);
+
+static void
+on_check_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(AccordSchedulePage) self = user_data;
+  GHashTable *broken = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (broken == NULL || g_task_had_error (G_TASK (result)) ||
+      g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      g_clear_pointer (&broken, g_hash_table_unref);
+      return;
+    }
+  g_clear_pointer (&self->broken, g_hash_table_unref);
+  self->broken = broken;
+  show_sessions (self);
+}
+
+static void
+check_days (AccordSchedulePage *self,
+            gint64              from,
+            gint64              to,
+            gint64              person,
+            gint64              venue)
+{
+  CheckRange *range = g_new0 (CheckRange, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
+  self->checking = g_cancellable_new ();
+  *range = (CheckRange) { g_strdup (accord_store_get_path (self->store)), from, to, person, venue };
+  task = g_task_new (NULL, self->checking, on_check_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, range, (GDestroyNotify) check_range_free);
+  g_task_run_in_thread (task, check_in_thread);
 }
 
 static void
@@ -433,9 +517,10 @@ load_days (AccordSchedulePage *self)
                              &first, n_days, self->time_zone);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->broken, g_hash_table_unref);
+  self->broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   self->sessions = accord_store_list_sessions (self->store, day_start (self, &first), day_start (self, &end),
                                                person, venue, &error);
-  self->broken = read_broken (self, day_start (self, &first), day_start (self, &end), person, venue);
+  check_days (self, day_start (self, &first), day_start (self, &end), person, venue);
   if (self->sessions == NULL)
     accord_window_report_error (GTK_WIDGET (self), _("Could Not Read the Schedule"), error);
   show_sessions (self);
@@ -811,6 +896,8 @@ accord_schedule_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->broken, g_hash_table_unref);
+  g_cancellable_cancel (self->checking);
+  g_clear_object (&self->checking);
 
   G_OBJECT_CLASS (accord_schedule_page_parent_class)->dispose (object);
 }

@@ -159,6 +159,21 @@ save_window_state (AccordWindow *self)
   g_settings_apply (self->settings);
 }
 
+static void on_search_changed_cb (AccordWindow   *self,
+                                  GtkSearchEntry *entry);
+
+/* Setting the entry's text deletes the old text first, and an empty
+ * search entry reports at once: the handler is held back so that showing
+ * a search does not run a search for nothing on the way. */
+static void
+show_search_text (AccordWindow *self,
+                  const char   *text)
+{
+  g_signal_handlers_block_by_func (self->search_entry, on_search_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, on_search_changed_cb, self);
+}
+
 static void
 on_search_changed_cb (AccordWindow   *self,
                       GtkSearchEntry *entry)
@@ -178,8 +193,8 @@ on_stop_search_cb (AccordWindow   *self,
   apply_search (self, visible_page (self), NULL);
 }
 
-/* The entry shows the search of the section in view; setting its text
- * re-applies that search, which is cheap and keeps the two in step. */
+/* The entry shows the search of the section in view, which that section
+ * has applied already. */
 static void
 on_visible_page_changed_cb (AccordWindow *self,
                             GParamSpec   *pspec,
@@ -190,7 +205,7 @@ on_visible_page_changed_cb (AccordWindow *self,
 
   ensure_page (self, page);
   g_object_set (self->search_entry, "placeholder-text", search_placeholder (page), NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  show_search_text (self, text);
 }
 
 static void
@@ -443,7 +458,7 @@ accord_window_set_search_text (AccordWindow *self,
   g_return_if_fail (ACCORD_IS_WINDOW (self));
 
   accord_window_show_page (self, "cases");
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  show_search_text (self, text);
   g_hash_table_insert (self->searches, g_strdup ("cases"), g_strdup (text != NULL ? text : ""));
   accord_cases_page_set_search (self->cases_page, text);
 }
