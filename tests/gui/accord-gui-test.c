@@ -26,6 +26,12 @@ accord_gui_test_init (int    *argc,
   return TRUE;
 }
 
+AccordApplication *
+accord_gui_test_app (void)
+{
+  return app;
+}
+
 static gboolean
 on_tick_cb (gpointer data)
 {

@@ -21,6 +21,8 @@ typedef gboolean (*AccordGuiMatch)     (GtkWidget *widget, gconstpointer data);
 /* Calls gtk_init_check and g_test_init; FALSE without a display. */
 gboolean   accord_gui_test_init      (int                *argc,
                                       char             ***argv);
+/* The application the fixtures' windows belong to. */
+AccordApplication *accord_gui_test_app (void);
 /* @data: GUINT_TO_POINTER of the number of cases to seed (0: none) */
 void       accord_gui_fixture_set_up    (AccordGuiFixture *f,
                                          gconstpointer     data);

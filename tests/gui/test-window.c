@@ -1,71 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window"
 
-#include <glib/gstdio.h>
-
-#include "accord-application.h"
-#include "accord-seed.h"
-#include "accord-window.h"
+#include "accord-gui-test.h"
 
 #define N_SEEDED_CASES 60
 
-typedef struct
-{
-  char         *dir;
-  AccordStore  *store;
-  AccordWindow *window;
-} Fixture;
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static AccordApplication *app;
-
-/* Helpers ---------------------------------------------------------------- */
-
-static gboolean
-on_tick_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main context until @predicate holds or ten seconds pass;
- * the tick makes sure a blocking iteration always wakes up to look again. */
-static gboolean
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint tick = g_timeout_add (10, on_tick_cb, NULL);
-  gboolean ok;
-
-  while (!(ok = predicate (data)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ok;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type,
-             gboolean (*match) (GtkWidget *widget, gconstpointer data),
-             gconstpointer data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+typedef AccordGuiFixture Fixture;
 
 static gboolean
 label_shows (GtkWidget     *widget,
@@ -87,17 +27,17 @@ static GtkWidget *
 find_cell_label (AccordWindow *window,
                  const char   *text)
 {
-  GtkWidget *column_view = find_widget (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  GtkWidget *column_view = accord_gui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
 
   g_assert_nonnull (column_view);
-  return find_widget (column_view, GTK_TYPE_LABEL, label_shows, text);
+  return accord_gui_find (column_view, GTK_TYPE_LABEL, label_shows, text);
 }
 
 static GtkWidget *
 find_status_page (AccordWindow *window,
                   const char   *title)
 {
-  return find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, status_page_shows, title);
+  return accord_gui_find (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, status_page_shows, title);
 }
 
 typedef struct
@@ -106,12 +46,6 @@ typedef struct
   const char   *text;
   guint         n_items;
 } Expectation;
-
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gboolean
 cell_is_shown (gpointer data)
@@ -166,67 +100,10 @@ static void
 type_search (AccordWindow *window,
              const char   *text)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *entry = accord_gui_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
 
   g_assert_nonnull (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *file = g_build_filename (path, name, NULL);
-
-      g_unlink (file);
-    }
-  g_rmdir (path);
-}
-
-/* Fixture ---------------------------------------------------------------- */
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  guint n_cases = GPOINTER_TO_UINT (data);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("accord-test-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "accord.db", NULL);
-  f->store = accord_store_open (path, &error);
-  g_assert_no_error (error);
-
-  if (n_cases > 0)
-    {
-      AccordSeedOptions options = { n_cases, ACCORD_SEED_DEFAULT_PEOPLE, 7 };
-      gboolean seeded = accord_seed (f->store, &options, &error);
-
-      g_assert_no_error (error);
-      g_assert_true (seeded);
-    }
-
-  f->window = accord_window_new (app, f->store);
-  gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (wait_until (window_is_mapped, f->window));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_clear_object (&f->store);
-  remove_dir (f->dir);
-  g_free (f->dir);
 }
 
 /* Tests ------------------------------------------------------------------ */
@@ -244,7 +121,7 @@ test_window_lists_cases (Fixture       *f,
   g_assert_cmpint (accord_case_get_id (first), ==, newest_case_id (f->store));
 
   e.text = accord_case_get_number (first);
-  g_assert_true (wait_until (cell_is_shown, &e));
+  g_assert_true (accord_gui_wait_until (cell_is_shown, &e));
 }
 
 static void
@@ -258,11 +135,11 @@ test_window_search_filters (Fixture       *f,
 
   g_assert_cmpint (count_matches (f->store, e.text), ==, 1);
   type_search (f->window, e.text);
-  g_assert_true (wait_until (model_has_n_items, &e));
+  g_assert_true (accord_gui_wait_until (model_has_n_items, &e));
 
   found = g_list_model_get_item (model, 0);
   g_assert_cmpint (accord_case_get_id (found), ==, accord_case_get_id (wanted));
-  g_assert_true (wait_until (cell_is_shown, &e));
+  g_assert_true (accord_gui_wait_until (cell_is_shown, &e));
 }
 
 static void
@@ -281,7 +158,7 @@ test_window_search_by_petitioner (Fixture       *f,
 
   e.n_items = expected;
   accord_window_set_search_text (f->window, names[0]);
-  g_assert_true (wait_until (model_has_n_items, &e));
+  g_assert_true (accord_gui_wait_until (model_has_n_items, &e));
 }
 
 static void
@@ -291,13 +168,13 @@ test_window_no_results (Fixture       *f,
   Expectation e = { f->window, "No Results", 0 };
 
   type_search (f->window, "zzz-no-such-case");
-  g_assert_true (wait_until (model_has_n_items, &e));
-  g_assert_true (wait_until (status_page_is_shown, &e));
+  g_assert_true (accord_gui_wait_until (model_has_n_items, &e));
+  g_assert_true (accord_gui_wait_until (status_page_is_shown, &e));
   g_assert_null (find_status_page (f->window, "No Cases"));
 
   type_search (f->window, "");
   e.n_items = N_SEEDED_CASES;
-  g_assert_true (wait_until (model_has_n_items, &e));
+  g_assert_true (accord_gui_wait_until (model_has_n_items, &e));
 }
 
 static void
@@ -307,7 +184,7 @@ test_window_empty_database (Fixture       *f,
   Expectation e = { f->window, "No Cases", 0 };
 
   g_assert_cmpuint (g_list_model_get_n_items (accord_window_get_case_model (f->window)), ==, 0);
-  g_assert_true (wait_until (status_page_is_shown, &e));
+  g_assert_true (accord_gui_wait_until (status_page_is_shown, &e));
   g_assert_null (find_status_page (f->window, "No Results"));
 }
 
@@ -315,8 +192,8 @@ static void
 test_window_search_shortcut (Fixture       *f,
                              gconstpointer  data)
 {
-  GtkWidget *entry = find_widget (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
-  GtkWidget *column_view = find_widget (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
+  GtkWidget *entry = accord_gui_find (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  GtkWidget *column_view = accord_gui_find (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW, NULL, NULL);
   GtkWidget *focus;
 
   gtk_widget_grab_focus (column_view);
@@ -325,6 +202,42 @@ test_window_search_shortcut (Fixture       *f,
   focus = gtk_window_get_focus (GTK_WINDOW (f->window));
   g_assert_nonnull (focus);
   g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+/* Each section is read when first shown: the search entry speaks of it,
+ * the section is remembered for the next start, and Alt+2 is the
+ * schedule. */
+static void
+test_window_sections (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *pages[] = { "schedule", "people", "venues", "dashboard", "cases" };
+  g_autoptr(GSettings) settings = g_settings_new ("org.accord.Accord");
+  GtkWidget *stack = accord_gui_find (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, NULL, NULL);
+  GtkWidget *entry = accord_gui_find (GTK_WIDGET (f->window), GTK_TYPE_SEARCH_ENTRY, NULL, NULL);
+  g_autofree char *placeholder = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "window.show-page", "s", pages[i]));
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, pages[i]);
+    }
+
+  accord_window_show_page (f->window, "people");
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Search people");
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = accord_window_new (accord_gui_test_app (), f->store);
+  g_assert_cmpstr (g_settings_get_string (settings, "section"), ==, "people");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack = accord_gui_find (GTK_WIDGET (f->window), ADW_TYPE_VIEW_STACK, NULL, NULL))), ==, "people");
+  g_settings_reset (settings, "section");
 }
 
 static void
@@ -337,13 +250,13 @@ test_window_remembers_size (Fixture       *f,
 
   g_settings_set_int (settings, "window-width", 900);
   g_settings_set_int (settings, "window-height", 600);
-  window = accord_window_new (app, f->store);
+  window = accord_window_new (accord_gui_test_app (), f->store);
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 600);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_until (window_is_mapped, window));
+  g_assert_true (accord_gui_wait_until (window_is_mapped, window));
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
   gtk_window_close (GTK_WINDOW (window));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 700);
@@ -355,23 +268,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_setenv ("ACCORD_TODAY", "2026-11-20", TRUE);
-  g_test_init (&argc, &argv, NULL);
-
-  /* Without a display there is nothing to test: report a skip. */
-  if (!gtk_init_check ())
+  if (!accord_gui_test_init (&argc, &argv))
     return 77;
 
-  app = accord_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
 #define ADD(path, n, func) \
-  g_test_add (path, Fixture, GUINT_TO_POINTER (n), fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, Fixture, GUINT_TO_POINTER (n), accord_gui_fixture_set_up, func, \
+              accord_gui_fixture_tear_down)
 
   ADD ("/gui/window/lists-cases", N_SEEDED_CASES, test_window_lists_cases);
   ADD ("/gui/window/search-filters", N_SEEDED_CASES, test_window_search_filters);
@@ -380,10 +282,9 @@ main (int   argc,
   ADD ("/gui/window/empty-database", 0, test_window_empty_database);
   ADD ("/gui/window/search-shortcut", 0, test_window_search_shortcut);
   ADD ("/gui/window/remembers-size", 0, test_window_remembers_size);
+  ADD ("/gui/window/sections", 0, test_window_sections);
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return g_test_run ();
 }
