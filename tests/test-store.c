@@ -348,6 +348,41 @@ test_number_settings (AccordTestDb  *db,
   g_assert_cmpstr (value, ==, "20");
 }
 
+/* Time zones, the document language and the reminder times are checked. */
+static void
+test_other_settings (AccordTestDb  *db,
+                     gconstpointer  data)
+{
+  static const char *refused[][2] = {
+    { "time_zone", "Mars/Olympus" }, { "time_zone", "" },
+    { "document_language", "fr" },
+    { "reminders.lead_seconds", "" }, { "reminders.lead_seconds", "86400,abc" },
+    { "reminders.lead_seconds", "10" }, { "reminders.lead_seconds", "86400,,3600" },
+  };
+  static const char *accepted[][2] = {
+    { "time_zone", "Asia/Urumqi" }, { "document_language", "en" },
+    { "reminders.lead_seconds", "172800, 3600" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *value = NULL;
+
+      g_assert_false (accord_store_set_setting (db->store, refused[i][0], refused[i][1], &error));
+      g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
+      value = accord_store_get_setting (db->store, refused[i][0], NULL);
+      g_assert_null (value);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (accepted); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (accord_store_set_setting (db->store, accepted[i][0], accepted[i][1], &error));
+      g_assert_no_error (error);
+    }
+}
+
 static void
 test_people_and_venues (AccordTestDb  *db,
                         gconstpointer  data)
@@ -409,6 +444,7 @@ main (int   argc,
   ADD ("/store/validation", test_case_input_validation);
   ADD ("/store/number-pattern", test_number_pattern);
   ADD ("/store/number-settings", test_number_settings);
+  ADD ("/store/other-settings", test_other_settings);
   ADD ("/store/people-venues", test_people_and_venues);
 
   return g_test_run ();

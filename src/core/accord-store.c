@@ -561,6 +561,47 @@ check_number_setting (const char  *key,
   return TRUE;
 }
 
+/* Settings with a fixed form other than a number. */
+static gboolean
+check_other_setting (const char  *key,
+                     const char  *value,
+                     GError     **error)
+{
+  if (g_str_equal (key, "time_zone"))
+    {
+      g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (value);
+
+      if (zone == NULL)
+        {
+          g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                       _("“%s” is not a time zone; write it as Asia/Shanghai"), value);
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (key, "document_language") &&
+           !g_str_equal (value, "zh_CN") && !g_str_equal (value, "en"))
+    {
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                           _("Documents can be written in Chinese (zh_CN) or English (en)"));
+      return FALSE;
+    }
+  else if (g_str_equal (key, "reminders.lead_seconds"))
+    {
+      g_auto(GStrv) leads = g_strsplit (value, ",", -1);
+
+      for (guint i = 0; leads[i] != NULL || i == 0; i++)
+        if (leads[i] == NULL ||
+            !g_ascii_string_to_unsigned (g_strstrip (leads[i]), 10, 60, 30 * 86400, NULL, NULL))
+          {
+            g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                                 _("Reminder times must be between a minute and 30 days before"));
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
 gboolean
 accord_store_set_setting (AccordStore  *self,
                           const char   *key,
@@ -574,7 +615,7 @@ accord_store_set_setting (AccordStore  *self,
 
   if (g_str_equal (key, "case_number_pattern") && !accord_case_validate_pattern (value, error))
     return FALSE;
-  if (!check_number_setting (key, value, error))
+  if (!check_number_setting (key, value, error) || !check_other_setting (key, value, error))
     return FALSE;
   if (g_str_has_prefix (key, "deadline"))
     {

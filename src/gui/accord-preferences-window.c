@@ -18,6 +18,7 @@ typedef enum
   ROW_TEXT,
   ROW_NUMBER,
   ROW_TIME,      /* minutes from midnight, shown as HH:MM */
+  ROW_HOURS,     /* a list of seconds, shown as hours: "86400,3600" is "24, 1" */
   ROW_SWITCH,
 } RowKind;
 
@@ -41,6 +42,12 @@ struct _AccordPreferencesWindow
   gboolean              loading;
 
   AdwPreferencesGroup  *bureau_group;
+  AdwPreferencesGroup  *documents_group;
+  AdwPreferencesGroup  *reminders_group;
+  AdwComboRow          *language_row;
+  AdwActionRow         *holidays_row;
+  AdwActionRow         *database_row;
+  GtkFileChooserNative *chooser;
   AdwPreferencesGroup  *numbers_group;
   AdwPreferencesGroup  *sessions_group;
   AdwPreferencesGroup  *hours_group;
@@ -56,6 +63,9 @@ static const RowSpec rows[] = {
   { "bureau", "bureau_name", ROW_TEXT, N_("Bureau _name"), NULL, 0, 0, "" },
   { "bureau", "mediation_committee", ROW_TEXT, N_("_Mediation committee"), NULL, 0, 0, "" },
   { "bureau", "bureau_contact", ROW_TEXT, N_("_Contact"), NULL, 0, 0, "" },
+  { "documents", "time_zone", ROW_TEXT, N_("_Time zone"), NULL, 0, 0, "Asia/Shanghai" },
+  { "reminders", "reminders.lead_seconds", ROW_HOURS, N_("Remind _before (hours)"), NULL, 0, 0,
+    "86400,3600" },
   { "numbers", "case_number_pattern", ROW_TEXT, N_("Case number _pattern"), NULL, 0, 0,
     ACCORD_DEFAULT_CASE_NUMBER_PATTERN },
   { "numbers", "document_number_prefix", ROW_TEXT, N_("_Document number prefix"), NULL, 0, 0, "" },
@@ -93,6 +103,10 @@ group_for (AccordPreferencesWindow *self,
     return self->sessions_group;
   if (g_str_equal (name, "hours"))
     return self->hours_group;
+  if (g_str_equal (name, "documents"))
+    return self->documents_group;
+  if (g_str_equal (name, "reminders"))
+    return self->reminders_group;
   return self->deadlines_group;
 }
 
@@ -119,6 +133,47 @@ parse_time (const char *text)
   return g_strdup_printf ("%d", (int) (hours * 60 + minutes));
 }
 
+/* "86400,3600" to "24, 1"; hours that are not whole keep their decimals. */
+static char *
+format_hours (const char *seconds)
+{
+  g_auto(GStrv) parts = g_strsplit (seconds, ",", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_ascii_formatd (number, sizeof number, "%g", g_ascii_strtod (parts[i], NULL) / 3600.0);
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", number);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* "24, 1" or "24，1" to "86400,3600"; NULL for anything that is not a list
+ * of positive numbers (core checks the range). */
+static char *
+parse_hours (const char *text)
+{
+  g_autoptr(GString) ascii = g_string_new (text);
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) seconds = g_string_new (NULL);
+
+  g_string_replace (ascii, "，", ",", 0);
+  g_string_replace (ascii, "、", ",", 0);
+  parts = g_strsplit (ascii->str, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      double hours = g_ascii_strtod (g_strstrip (parts[i]), &end);
+
+      if (end == parts[i] || *end != '\0' || hours <= 0)
+        return NULL;
+      g_string_append_printf (seconds, "%s%.0f", i > 0 ? "," : "", hours * 3600);
+    }
+  return seconds->len > 0 ? g_string_free (g_steal_pointer (&seconds), FALSE) : NULL;
+}
+
 static char *
 stored_value (AccordPreferencesWindow *self,
               const RowSpec           *spec)
@@ -141,7 +196,10 @@ save (AccordPreferencesWindow *self,
   if (self->loading)
     return;
 
-  if (value == NULL)
+  if (value == NULL && spec->kind == ROW_HOURS)
+    g_set_error_literal (&error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                         _("Enter hours separated by commas, for example 24, 1."));
+  else if (value == NULL)
     g_set_error_literal (&error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
                          _("Enter a time as hours and minutes, for example 08:30."));
   else if (accord_store_set_setting (self->store, spec->key, value, &error))
@@ -162,7 +220,8 @@ on_entry_apply_cb (AdwEntryRow             *row,
 {
   const RowSpec *spec = g_object_get_data (G_OBJECT (row), "accord-row");
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *value = spec->kind == ROW_TIME ? parse_time (text) : g_strdup (text);
+  g_autofree char *value = spec->kind == ROW_TIME ? parse_time (text)
+                         : spec->kind == ROW_HOURS ? parse_hours (text) : g_strdup (text);
 
   save (self, GTK_WIDGET (row), value);
 }
@@ -202,6 +261,10 @@ load_row (AccordPreferencesWindow *self,
       break;
     case ROW_TIME:
       time = format_time (value);
+      gtk_editable_set_text (GTK_EDITABLE (row), time);
+      break;
+    case ROW_HOURS:
+      time = format_hours (value);
       gtk_editable_set_text (GTK_EDITABLE (row), time);
       break;
     case ROW_NUMBER:
@@ -257,7 +320,7 @@ add_rows (AccordPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
       const RowSpec *spec = &rows[i];
-      gboolean entry = spec->kind == ROW_TEXT || spec->kind == ROW_TIME;
+      gboolean entry = spec->kind == ROW_TEXT || spec->kind == ROW_TIME || spec->kind == ROW_HOURS;
       GtkWidget *row = entry ? make_entry_row (self) : make_control_row (self, spec);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(spec->title));
@@ -319,12 +382,140 @@ on_profile_selected_cb (AccordPreferencesWindow *self,
     accord_window_rules_changed (window);
 }
 
+static const char * const languages[] = { "zh_CN", "en" };
+
+static void
+load_language (AccordPreferencesWindow *self)
+{
+  g_autofree char *current = accord_store_get_setting (self->store, "document_language", "zh_CN");
+  const char *labels[] = { _("Chinese (Simplified)"), _("English"), NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->language_row, G_LIST_MODEL (model));
+  adw_combo_row_set_selected (self->language_row, g_str_equal (current, "en") ? 1 : 0);
+  self->loading = FALSE;
+}
+
+static void
+on_language_selected_cb (AccordPreferencesWindow *self,
+                         GParamSpec              *pspec,
+                         AdwComboRow             *row)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading || selected >= G_N_ELEMENTS (languages))
+    return;
+  if (!accord_store_set_setting (self->store, "document_language", languages[selected], &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      load_language (self);
+    }
+}
+
+static void
+load_holidays (AccordPreferencesWindow *self)
+{
+  g_autoptr(AccordCalendar) calendar = accord_store_load_calendar (self->store, NULL);
+  g_autoptr(GString) years = g_string_new (NULL);
+  g_autofree int *list = NULL;
+  guint n = 0;
+
+  if (calendar != NULL)
+    list = accord_calendar_get_years (calendar, &n);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (years, "%s%d", i > 0 ? _(", ") : "", list[i]);
+  adw_action_row_set_subtitle (self->holidays_row, n > 0 ? years->str : _("None"));
+}
+
+static void
+on_holidays_chosen_cb (AccordPreferencesWindow *self,
+                       int                      response,
+                       GtkFileChooserNative    *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  if (!g_file_load_contents (file, NULL, &text, NULL, NULL, &error) ||
+      !accord_store_add_calendar_file (self->store, text, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  load_holidays (self);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (_("Holiday calendar imported")));
+  if ((window = accord_window_of (GTK_WIDGET (self))) != NULL)
+    accord_window_rules_changed (window);
+}
+
+static void
+on_database_chosen_cb (AccordPreferencesWindow *self,
+                       int                      response,
+                       GtkFileChooserNative    *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "database-path", path);
+  adw_action_row_set_subtitle (self->database_row, path);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    adw_toast_new (_("Accord opens this database when it starts next")));
+}
+
+static void
+choose_file (AccordPreferencesWindow *self,
+             const char              *title,
+             GtkFileChooserAction     action,
+             GCallback                callback)
+{
+  self->chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", callback, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+import_holidays_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_file (ACCORD_PREFERENCES_WINDOW (widget), _("Import a Holiday Calendar"),
+               GTK_FILE_CHOOSER_ACTION_OPEN, G_CALLBACK (on_holidays_chosen_cb));
+}
+
+static void
+choose_database_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  choose_file (ACCORD_PREFERENCES_WINDOW (widget), _("Choose the Database File"),
+               GTK_FILE_CHOOSER_ACTION_SAVE, G_CALLBACK (on_database_chosen_cb));
+}
+
 static void
 accord_preferences_window_dispose (GObject *object)
 {
   AccordPreferencesWindow *self = ACCORD_PREFERENCES_WINDOW (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->chooser);
 
   G_OBJECT_CLASS (accord_preferences_window_parent_class)->dispose (object);
 }
@@ -340,12 +531,20 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/accord/Accord/accord-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, bureau_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, documents_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, reminders_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, holidays_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, database_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, hours_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, deadlines_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, profile_row);
   gtk_widget_class_bind_template_callback (widget_class, on_profile_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
+  gtk_widget_class_install_action (widget_class, "preferences.import-holidays", NULL, import_holidays_action);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-database", NULL, choose_database_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -367,5 +566,8 @@ accord_preferences_window_new (GtkWindow   *parent,
   self->store = g_object_ref (store);
   add_rows (self);
   load_profiles (self);
+  load_language (self);
+  load_holidays (self);
+  adw_action_row_set_subtitle (self->database_row, accord_store_get_path (store));
   return self;
 }

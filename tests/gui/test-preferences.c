@@ -77,6 +77,53 @@ test_pattern_checked (AccordGuiFixture *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "XF-{year}-{seq:6}");
 }
 
+/* Reminder times are entered in hours and kept in seconds; a time zone
+ * that does not exist is refused. */
+static void
+test_reminders_and_zone (AccordGuiFixture *f,
+                         gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *leads = accord_gui_find_named (GTK_WIDGET (prefs), "reminders.lead_seconds");
+  GtkWidget *zone = accord_gui_find_named (GTK_WIDGET (prefs), "time_zone");
+  g_autofree char *saved = NULL, *refused = NULL, *no_zone = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (leads)), ==, "24, 1");
+  gtk_editable_set_text (GTK_EDITABLE (leads), "48，0.5");
+  g_signal_emit_by_name (leads, "apply");
+  saved = setting (f, "reminders.lead_seconds");
+  g_assert_cmpstr (saved, ==, "172800,1800");
+
+  gtk_editable_set_text (GTK_EDITABLE (leads), "tomorrow");
+  g_signal_emit_by_name (leads, "apply");
+  refused = setting (f, "reminders.lead_seconds");
+  g_assert_cmpstr (refused, ==, "172800,1800");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (leads)), ==, "48, 0.5");
+
+  gtk_editable_set_text (GTK_EDITABLE (zone), "Mars/Olympus");
+  g_signal_emit_by_name (zone, "apply");
+  no_zone = setting (f, "time_zone");
+  g_assert_null (no_zone);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone)), ==, "Asia/Shanghai");
+}
+
+/* The document language is chosen from a list. */
+static void
+test_document_language (AccordGuiFixture *f,
+                        gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *row = accord_gui_find (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, NULL, NULL);
+  g_autofree char *value = NULL;
+
+  /* The first combo row is the document language (the profile is on the
+   * deadlines page). */
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  value = setting (f, "document_language");
+  g_assert_cmpstr (value, ==, "en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -91,6 +138,8 @@ main (int   argc,
   ADD ("/gui/preferences/number-saved", test_number_saved);
   ADD ("/gui/preferences/time-checked", test_time_checked);
   ADD ("/gui/preferences/pattern-checked", test_pattern_checked);
+  ADD ("/gui/preferences/reminders-and-zone", test_reminders_and_zone);
+  ADD ("/gui/preferences/document-language", test_document_language);
 
   return g_test_run ();
 }
