@@ -619,6 +619,57 @@ test_move_and_cancel (Fixture       *f,
   g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
 }
 
+/* A planned session's kind, venue and people change with the same checks
+ * as a booking; a stale version, another case and a cancelled session are
+ * refused. */
+static void
+test_update (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordSession) a = NULL;
+  g_autoptr(AccordSession) b = NULL;
+  g_autoptr(AccordSession) changed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  Proposal p, q;
+
+  mediation (f, &p, "2026-12-01 09:00", "2026-12-01 10:00");
+  a = book (f, &p, NULL);
+  mediation (f, &q, "2026-12-02 09:00", "2026-12-02 10:00");
+  b = book (f, &q, NULL);
+
+  /* Moving b onto a's time with a's mediator clashes; with a note and a
+   * later time it is saved, participants and all. */
+  q.input.starts_at = at ("2026-12-01 09:00");
+  q.input.ends_at = at ("2026-12-01 10:00");
+  g_assert_null (accord_scheduler_update (f->scheduler, b->id, b->version, &q.input, NULL, &conflicts, &error));
+  g_assert_error (error, ACCORD_SCHEDULER_ERROR, ACCORD_SCHEDULER_ERROR_CONFLICT);
+  g_clear_error (&error);
+  q.input.starts_at = at ("2026-12-01 14:00");
+  q.input.ends_at = at ("2026-12-01 15:30");
+  q.input.notes = "改在下午";
+  changed = accord_scheduler_update (f->scheduler, b->id, b->version, &q.input, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (changed->starts_at, ==, at ("2026-12-01 14:00"));
+  g_assert_cmpstr (changed->notes, ==, "改在下午");
+  g_assert_cmpint (changed->version, ==, b->version + 1);
+  g_assert_cmpuint (changed->participants->len, ==, b->participants->len);
+
+  /* The version b was read at is stale now. */
+  g_assert_null (accord_scheduler_update (f->scheduler, b->id, b->version, &q.input, NULL, NULL, &error));
+  g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_STALE);
+  g_clear_error (&error);
+
+  q.input.case_number = "XF-2099-000001";
+  g_assert_null (accord_scheduler_update (f->scheduler, b->id, changed->version, &q.input, NULL, NULL, &error));
+  g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  g_assert_true (accord_scheduler_cancel (f->scheduler, a->id, a->version, "撤回", &error));
+  g_assert_null (accord_scheduler_update (f->scheduler, a->id, 0, &p.input, NULL, NULL, &error));
+  g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
+}
+
 static void
 test_bad_proposals (Fixture       *f,
                     gconstpointer  data)
@@ -832,6 +883,7 @@ main (int   argc,
   ADD ("/scheduler/override", test_override);
   ADD ("/scheduler/ripple", test_ripple);
   ADD ("/scheduler/move-and-cancel", test_move_and_cancel);
+  ADD ("/scheduler/update", test_update);
   ADD ("/scheduler/bad-proposals", test_bad_proposals);
   ADD ("/scheduler/time-zone", test_time_zone);
   ADD ("/scheduler/suggest", test_suggest);

@@ -1124,6 +1124,73 @@ accord_scheduler_move (AccordScheduler  *self,
 }
 
 static gboolean
+update_action (AccordStore  *store,
+               gpointer      data,
+               GError      **error)
+{
+  Booking *b = data;
+  g_auto(Check) check = { 0 };
+  const char *reason;
+
+  if (!check_prepare (&check, b->self, b->proposal, b->session_id, error) || !check_run (&check, error))
+    return FALSE;
+  b->conflicts = g_ptr_array_ref (check.conflicts);
+  if (!allowed (check.conflicts, b->reason, error))
+    return FALSE;
+
+  reason = accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL;
+  return accord_store_update_session (store, b->session_id, b->expected_version, &check.input, reason, error) &&
+         audit_session (store, "session.update", b->session_id, check.context->number, check.conflicts,
+                        reason, error);
+}
+
+/**
+ * accord_scheduler_update:
+ * @proposal: the session as it should be; its case must be the session's
+ * @expected_version: the version the coordinator saw
+ *
+ * Changes a planned session (its time, kind, venue, notice, notes and
+ * participants) with the same checks as booking.
+ */
+AccordSession *
+accord_scheduler_update (AccordScheduler          *self,
+                         gint64                    session_id,
+                         gint64                    expected_version,
+                         const AccordSessionInput *proposal,
+                         const char               *override_reason,
+                         GPtrArray               **conflicts,
+                         GError                  **error)
+{
+  g_autoptr(AccordSession) session = NULL;
+  Booking b = { self, proposal, session_id, expected_version, override_reason };
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
+  g_return_val_if_fail (proposal != NULL, NULL);
+
+  if (!validate_reason (override_reason, error) ||
+      (session = accord_store_get_session (self->store, session_id, error)) == NULL)
+    return NULL;
+  if (g_str_equal (session->status, "cancelled") || g_str_equal (session->status, "held"))
+    {
+      accord_scheduler_invalid (error, _("Only a planned session can be changed"));
+      return NULL;
+    }
+  if (g_strcmp0 (proposal->case_number, session->case_number) != 0)
+    {
+      accord_scheduler_invalid (error, _("A session stays with its case; book a new session for another case"));
+      return NULL;
+    }
+
+  ok = accord_store_run (self->store, update_action, &b, error);
+  if (conflicts != NULL)
+    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
+  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
+
+  return ok ? accord_store_get_session (self->store, session_id, error) : NULL;
+}
+
+static gboolean
 cancel_action (AccordStore  *store,
                gpointer      data,
                GError      **error)

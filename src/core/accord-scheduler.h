@@ -118,6 +118,13 @@ AccordSession   *accord_scheduler_move          (AccordScheduler     *self,
                                                  const char          *override_reason,
                                                  GPtrArray          **conflicts,
                                                  GError             **error);
+AccordSession   *accord_scheduler_update        (AccordScheduler     *self,
+                                                 gint64               session_id,
+                                                 gint64               expected_version,
+                                                 const AccordSessionInput *proposal,
+                                                 const char          *override_reason,
+                                                 GPtrArray          **conflicts,
+                                                 GError             **error);
 gboolean         accord_scheduler_cancel        (AccordScheduler     *self,
                                                  gint64               session_id,
                                                  gint64               expected_version,

@@ -111,6 +111,12 @@ gboolean           accord_store_move_session        (AccordStore        *self,
                                                      gint64              ends_at,
                                                      const char         *override_reason,
                                                      GError            **error);
+gboolean           accord_store_update_session      (AccordStore        *self,
+                                                     gint64              id,
+                                                     gint64              expected_version,
+                                                     const AccordSessionInput *input,
+                                                     const char         *override_reason,
+                                                     GError            **error);
 gboolean           accord_store_cancel_session      (AccordStore        *self,
                                                      gint64              id,
                                                      gint64              expected_version,

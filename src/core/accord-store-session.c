@@ -512,6 +512,50 @@ accord_store_move_session (AccordStore  *self,
   return accord_store_step_done (self, stmt, error);
 }
 
+/* Everything of a planned session but its case: the times, kind, venue,
+ * notice, notes and who takes part (the participants are replaced). */
+gboolean
+accord_store_update_session (AccordStore               *self,
+                             gint64                     id,
+                             gint64                     expected_version,
+                             const AccordSessionInput  *input,
+                             const char                *override_reason,
+                             GError                   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "UPDATE session SET kind = ?, starts_at = ?, ends_at = ?, venue_id = nullif (?, 0), "
+                               "public = ?, notice_date = ?, notes = ?, override_reason = ?, version = version + 1 "
+                               "WHERE id = ? AND version = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, input->kind);
+  sqlite3_bind_int64 (stmt, 2, input->starts_at);
+  sqlite3_bind_int64 (stmt, 3, input->ends_at);
+  sqlite3_bind_int64 (stmt, 4, input->venue_id);
+  sqlite3_bind_int (stmt, 5, !input->is_private);
+  accord_bind_text (stmt, 6, input->notice_date);
+  accord_bind_text (stmt, 7, input->notes);
+  accord_bind_text (stmt, 8, override_reason);
+  sqlite3_bind_int64 (stmt, 9, id);
+  sqlite3_bind_int64 (stmt, 10, expected_version);
+  if (!accord_store_check_version (self, stmt, "session", id, error))
+    return FALSE;
+
+  stmt = accord_store_prepare (self, "DELETE FROM session_participant WHERE session_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!accord_store_step_done (self, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < input->n_participants; i++)
+    if (!insert_participant (self, id, input, &input->participants[i], error))
+      return FALSE;
+
+  return TRUE;
+}
+
 gboolean
 accord_store_cancel_session (AccordStore  *self,
                              gint64        id,
