@@ -218,13 +218,20 @@ has_hard_conflicts (AccordSessionEditor *self)
   return self->conflicts != NULL && accord_conflicts_have_hard (self->conflicts);
 }
 
+/* A session not yet held nor cancelled can still be changed. */
+static gboolean
+session_is_planned (const AccordSession *session)
+{
+  return !g_str_equal (session->status, "cancelled") && !g_str_equal (session->status, "held");
+}
+
 static void
 update_actions (AccordSessionEditor *self)
 {
   g_autofree char *reason_text = g_strstrip (g_strdup (entry_text (self->override_row)));
   gboolean hard = has_hard_conflicts (self);
   gboolean reason = reason_text[0] != '\0';
-  gboolean editable = self->session == NULL;
+  gboolean editable = self->session == NULL || session_is_planned (self->session);
   gboolean cancellable = self->session != NULL &&
                          !g_str_equal (self->session->status, "cancelled") &&
                          !g_str_equal (self->session->status, "held");
@@ -818,15 +825,16 @@ save_existing (AccordSessionEditor *self,
                const char          *reason,
                GError             **error)
 {
-  g_autoptr(AccordSession) moved = NULL;
+  g_autoptr(GArray) inputs = participant_inputs (self);
+  g_autoptr(AccordSession) changed = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
-  gint64 starts_at, ends_at;
+  AccordSessionInput proposal;
 
-  if (!read_times (self, &starts_at, &ends_at))
+  if (!read_proposal (self, &proposal, inputs))
     return FALSE;
-  moved = accord_scheduler_move (self->scheduler, self->session->id, self->session->version,
-                                 starts_at, ends_at, reason, &conflicts, error);
-  return moved != NULL;
+  changed = accord_scheduler_update (self->scheduler, self->session->id, self->session->version,
+                                     &proposal, reason, &conflicts, error);
+  return changed != NULL;
 }
 
 static void
@@ -854,9 +862,11 @@ save_action (GtkWidget  *widget,
   if (window != NULL)
     {
       accord_window_add_toast (window, adw_toast_new (self->session == NULL ? _("Session booked")
-                                                                            : _("Session moved")));
+                                                                            : _("Session saved")));
       accord_window_data_changed (window);
     }
+  /* The entry with the focus is told it lost it before it goes. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -1083,14 +1093,17 @@ accord_session_editor_set_session (AccordSessionEditor *self,
     }
   show_participants (self);
 
-  /* Only the time of a booked session can be changed here. */
+  /* A session stays with its case; a held or cancelled one is a record. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->case_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->venue_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notice_row), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->public_switch), FALSE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), FALSE);
-  gtk_widget_set_visible (self->add_box, FALSE);
+  if (!session_is_planned (session))
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->kind_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->venue_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->notice_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->public_switch), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), FALSE);
+      gtk_widget_set_visible (self->add_box, FALSE);
+    }
   gtk_widget_set_visible (self->cancel_session_button, TRUE);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->start_row));
   schedule_check (self);

@@ -344,6 +344,60 @@ test_show_session_lands_on_it (Fixture       *f,
   g_assert_cmpint (accord_session_editor_get_session_id (ACCORD_SESSION_EDITOR (editor)), ==, session->id);
 }
 
+static gboolean
+save_is_enabled (gpointer data)
+{
+  GtkWidget *save = accord_gui_find_named (GTK_WIDGET (data), "save-button");
+
+  return accord_session_editor_get_conflicts (ACCORD_SESSION_EDITOR (data)) != NULL &&
+         gtk_widget_is_sensitive (save);
+}
+
+static gboolean
+checked (gpointer data)
+{
+  return accord_session_editor_get_conflicts (ACCORD_SESSION_EDITOR (data)) != NULL;
+}
+
+static gboolean
+toplevel_gone (gpointer data)
+{
+  return accord_gui_find_toplevel (ACCORD_TYPE_SESSION_EDITOR) == NULL;
+}
+
+/* A booked session's notes (and anything else but its case) can be
+ * changed in the editor; the store has the new version. */
+static void
+test_edit_booked_session (Fixture       *f,
+                          gconstpointer  data)
+{
+  const AccordParticipant *person;
+  g_autoptr(AccordSession) session = future_session_with_person (f, &person);
+  g_autoptr(AccordSession) saved = NULL;
+  GtkWidget *editor, *notes, *override;
+
+  accord_window_show_session (f->window, session->id);
+  g_assert_true (accord_gui_wait_until (editor_is_open, NULL));
+  editor = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SESSION_EDITOR));
+  notes = accord_gui_find_named (editor, "notes-row");
+  g_assert_true (gtk_widget_is_sensitive (notes));
+  gtk_editable_set_text (GTK_EDITABLE (notes), "改到小会议室，请提前十分钟到场");
+
+  /* The seeded register may already break a rule at that time. */
+  g_assert_true (accord_gui_wait_until (checked, editor));
+  override = accord_gui_find_named (editor, "override-row");
+  if (accord_conflicts_have_hard (accord_session_editor_get_conflicts (ACCORD_SESSION_EDITOR (editor))))
+    gtk_editable_set_text (GTK_EDITABLE (override), "测试改备注");
+  g_assert_true (accord_gui_wait_until (save_is_enabled, editor));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.save", NULL));
+  g_assert_true (accord_gui_wait_until (toplevel_gone, NULL));
+
+  saved = accord_store_get_session (f->store, session->id, NULL);
+  g_assert_cmpstr (saved->notes, ==, "改到小会议室，请提前十分钟到场");
+  g_assert_cmpint (saved->version, ==, session->version + 1);
+  g_assert_cmpuint (saved->participants->len, ==, session->participants->len);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +412,7 @@ main (int   argc,
   ADD ("/gui/schedule/editor-conflict", N_SEEDED_CASES, test_editor_shows_and_clears_conflict);
   ADD ("/gui/schedule/find-slot", N_SEEDED_CASES, test_find_slot_fills_editor);
   ADD ("/gui/schedule/show-session", N_SEEDED_CASES, test_show_session_lands_on_it);
+  ADD ("/gui/schedule/edit-booked", N_SEEDED_CASES, test_edit_booked_session);
 
 #undef ADD
 
