@@ -13,7 +13,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 export ACCORD_TODAY=2026-11-20 TZ=Asia/Shanghai
-"$build/src/cli/accord-cli" --db "$work/demo.db" seed >/dev/null
+# A busier register than the default demo, so that the week shows a working week.
+"$build/src/cli/accord-cli" --db "$work/demo.db" seed --sessions 1500 >/dev/null
 mkdir -p data/screenshots
 LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 LANGUAGE= \
 ACCORD_LOCALEDIR="$root/$build/po" GSETTINGS_SCHEMA_DIR="$root/$build/resources" \

@@ -8,6 +8,7 @@
  * language wanted. */
 
 #include "accord-gui-test.h"
+#include "accord-i18n.h"
 #include "accord-preferences-window.h"
 
 typedef void (*ShowFunc) (AccordWindow *window);
@@ -124,6 +125,7 @@ main (int   argc,
       g_printerr ("usage: %s DATABASE OUTDIR\n", argv[0]);
       return 2;
     }
+  accord_i18n_init ();
   gtk_init ();
   store = accord_store_open (argv[1], &error);
   g_assert_no_error (error);
