@@ -670,6 +670,41 @@ test_update (Fixture       *f,
   g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
 }
 
+/* Undoing a cancellation puts the session back with its people, unless
+ * its time has been given to someone else meanwhile. */
+static void
+test_restore (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordSession) a = NULL;
+  g_autoptr(AccordSession) b = NULL;
+  g_autoptr(AccordSession) back = NULL;
+  g_autoptr(AccordSession) other = NULL;
+  Proposal p;
+
+  mediation (f, &p, "2026-12-01 09:00", "2026-12-01 10:00");
+  a = book (f, &p, NULL);
+  g_assert_true (accord_scheduler_cancel (f->scheduler, a->id, a->version, "误操作", &error));
+  g_assert_true (accord_scheduler_restore (f->scheduler, a->id, 0, "planned", &error));
+  g_assert_no_error (error);
+  back = accord_store_get_session (f->db.store, a->id, &error);
+  g_assert_cmpstr (back->status, ==, "planned");
+  g_assert_cmpint (back->version, ==, a->version + 2);
+  g_assert_false (accord_scheduler_restore (f->scheduler, a->id, 0, "planned", &error));
+  g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
+  g_clear_error (&error);
+
+  /* Cancelled again, and the mediator is booked at that time meanwhile. */
+  g_assert_true (accord_scheduler_cancel (f->scheduler, a->id, back->version, "改期", &error));
+  mediation (f, &p, "2026-12-01 09:00", "2026-12-01 10:00");
+  b = book (f, &p, NULL);
+  g_assert_false (accord_scheduler_restore (f->scheduler, a->id, 0, "planned", &error));
+  g_assert_error (error, ACCORD_SCHEDULER_ERROR, ACCORD_SCHEDULER_ERROR_CONFLICT);
+  other = accord_store_get_session (f->db.store, a->id, NULL);
+  g_assert_cmpstr (other->status, ==, "cancelled");
+}
+
 static void
 test_bad_proposals (Fixture       *f,
                     gconstpointer  data)
@@ -884,6 +919,7 @@ main (int   argc,
   ADD ("/scheduler/ripple", test_ripple);
   ADD ("/scheduler/move-and-cancel", test_move_and_cancel);
   ADD ("/scheduler/update", test_update);
+  ADD ("/scheduler/restore", test_restore);
   ADD ("/scheduler/bad-proposals", test_bad_proposals);
   ADD ("/scheduler/time-zone", test_time_zone);
   ADD ("/scheduler/suggest", test_suggest);

@@ -1191,6 +1191,62 @@ accord_scheduler_update (AccordScheduler          *self,
 }
 
 static gboolean
+restore_action (AccordStore  *store,
+                gpointer      data,
+                GError      **error)
+{
+  Booking *b = data;
+  g_auto(Check) check = { 0 };
+
+  /* The time may have been given to someone else since the cancellation. */
+  if (!check_prepare (&check, b->self, b->proposal, b->session_id, error) || !check_run (&check, error))
+    return FALSE;
+  b->conflicts = g_ptr_array_ref (check.conflicts);
+  if (!allowed (check.conflicts, NULL, error))
+    return FALSE;
+
+  return accord_store_restore_session (store, b->session_id, b->expected_version, b->reason, error) &&
+         audit_session (store, "session.restore", b->session_id, check.context->number, check.conflicts,
+                        NULL, error);
+}
+
+/**
+ * accord_scheduler_restore:
+ * @status: what the session was before it was cancelled, "planned" or
+ *   "notified"
+ *
+ * Undoes a cancellation, if the session still fits the schedule.
+ */
+gboolean
+accord_scheduler_restore (AccordScheduler  *self,
+                          gint64            session_id,
+                          gint64            expected_version,
+                          const char       *status,
+                          GError          **error)
+{
+  g_autoptr(AccordSession) session = NULL;
+  g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
+  AccordSessionInput proposal;
+  Booking b = { self, &proposal, session_id, expected_version, status };
+  gboolean ok;
+
+  g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), FALSE);
+  g_return_val_if_fail (g_strcmp0 (status, "planned") == 0 || g_strcmp0 (status, "notified") == 0, FALSE);
+
+  if ((session = accord_store_get_session (self->store, session_id, error)) == NULL)
+    return FALSE;
+  if (!g_str_equal (session->status, "cancelled"))
+    return accord_scheduler_invalid (error, _("Only a cancelled session can be restored"));
+
+  proposal = input_from_session (session, participants);
+  if (b.expected_version == 0)
+    b.expected_version = session->version;
+  ok = accord_store_run (self->store, restore_action, &b, error);
+  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
+  return ok;
+}
+
+static gboolean
 cancel_action (AccordStore  *store,
                gpointer      data,
                GError      **error)

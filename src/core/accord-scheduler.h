@@ -125,6 +125,11 @@ AccordSession   *accord_scheduler_update        (AccordScheduler     *self,
                                                  const char          *override_reason,
                                                  GPtrArray          **conflicts,
                                                  GError             **error);
+gboolean         accord_scheduler_restore       (AccordScheduler     *self,
+                                                 gint64               session_id,
+                                                 gint64               expected_version,
+                                                 const char          *status,
+                                                 GError             **error);
 gboolean         accord_scheduler_cancel        (AccordScheduler     *self,
                                                  gint64               session_id,
                                                  gint64               expected_version,

@@ -117,6 +117,11 @@ gboolean           accord_store_update_session      (AccordStore        *self,
                                                      const AccordSessionInput *input,
                                                      const char         *override_reason,
                                                      GError            **error);
+gboolean           accord_store_restore_session     (AccordStore        *self,
+                                                     gint64              id,
+                                                     gint64              expected_version,
+                                                     const char         *status,
+                                                     GError            **error);
 gboolean           accord_store_cancel_session      (AccordStore        *self,
                                                      gint64              id,
                                                      gint64              expected_version,

@@ -581,6 +581,35 @@ accord_store_cancel_session (AccordStore  *self,
   return accord_store_step_done (self, stmt, error);
 }
 
+/* Undoes accord_store_cancel_session(): the session is @status again and
+ * its participants take part again. */
+gboolean
+accord_store_restore_session (AccordStore  *self,
+                              gint64        id,
+                              gint64        expected_version,
+                              const char   *status,
+                              GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "UPDATE session SET status = ?, version = version + 1 "
+                               "WHERE id = ? AND version = ? AND status = 'cancelled'", error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, status);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, expected_version);
+  if (!accord_store_check_version (self, stmt, "session", id, error))
+    return FALSE;
+
+  stmt = accord_store_prepare (self, "UPDATE session_participant SET active = 1 WHERE session_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return accord_store_step_done (self, stmt, error);
+}
+
 /* Sessions still to take place in [from, to), optionally of one person or
  * one venue: the ones a change may have broken. */
 GArray *

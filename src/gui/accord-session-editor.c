@@ -676,6 +676,64 @@ on_slot_activated_cb (AccordSessionEditor *self,
     apply_slot (self, g_ptr_array_index (self->slots, index));
 }
 
+/* What an Undo on the "Session cancelled" toast needs once the editor
+ * has gone. */
+typedef struct
+{
+  AccordWindow    *window;
+  AccordScheduler *scheduler;
+  gint64           session_id;
+  char            *status;
+} Cancelled;
+
+static void
+cancelled_free (gpointer  data,
+                GClosure *closure)
+{
+  Cancelled *c = data;
+
+  g_object_unref (c->window);
+  g_object_unref (c->scheduler);
+  g_free (c->status);
+  g_free (c);
+}
+
+static void
+on_undo_cancel_cb (AdwToast  *toast,
+                   Cancelled *c)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_scheduler_restore (c->scheduler, c->session_id, 0, c->status, &error))
+    accord_window_show_error (c->window, _("Could Not Restore the Session"), error);
+  accord_window_data_changed (c->window);
+}
+
+static AdwToast *
+cancelled_toast (AccordSessionEditor *self,
+                 AccordWindow        *window)
+{
+  AdwToast *toast = adw_toast_new (_("Session cancelled"));
+  Cancelled *c = g_new0 (Cancelled, 1);
+
+  c->window = g_object_ref (window);
+  c->scheduler = g_object_ref (self->scheduler);
+  c->session_id = self->session->id;
+  c->status = g_strdup (self->session->status);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_cancel_cb), c,
+                         cancelled_free, 0);
+  return toast;
+}
+
+static void
+destroy_window_cb (gpointer data)
+{
+  g_autoptr(GtkWindow) window = data;
+
+  gtk_window_destroy (window);
+}
+
 static void
 on_cancel_response_cb (AdwMessageDialog    *dialog,
                        const char          *response,
@@ -698,10 +756,14 @@ on_cancel_response_cb (AdwMessageDialog    *dialog,
     }
   if (window != NULL)
     {
-      accord_window_add_toast (window, adw_toast_new (_("Session cancelled")));
+      accord_window_add_toast (window, cancelled_toast (self, window));
       accord_window_data_changed (window);
     }
-  gtk_window_destroy (GTK_WINDOW (self));
+  /* The dialog answering is transient for this window: the window goes
+   * once the dialog is done with it. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_idle_add_once (destroy_window_cb, g_object_ref (self));
 }
 
 static void

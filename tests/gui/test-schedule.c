@@ -398,6 +398,63 @@ test_edit_booked_session (Fixture       *f,
   g_assert_cmpuint (saved->participants->len, ==, session->participants->len);
 }
 
+static gboolean
+button_labelled (GtkWidget     *widget,
+                 gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+undo_is_shown (gpointer data)
+{
+  return accord_gui_find (GTK_WIDGET (data), GTK_TYPE_BUTTON, button_labelled, "_Undo") != NULL;
+}
+
+typedef struct
+{
+  AccordStore *store;
+  gint64       id;
+  const char  *status;
+} StatusCheck;
+
+static gboolean
+session_has_status (gpointer data)
+{
+  StatusCheck *check = data;
+  g_autoptr(AccordSession) s = accord_store_get_session (check->store, check->id, NULL);
+
+  return s != NULL && g_str_equal (s->status, check->status);
+}
+
+/* Cancelling asks for a reason; the toast's Undo brings the session back. */
+static void
+test_cancel_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  const AccordParticipant *person;
+  g_autoptr(AccordSession) session = future_session_with_person (f, &person);
+  StatusCheck check = { f->store, session->id, "cancelled" };
+  GtkWidget *editor, *dialog, *button;
+
+  accord_window_show_session (f->window, session->id);
+  g_assert_true (accord_gui_wait_until (editor_is_open, NULL));
+  editor = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SESSION_EDITOR));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.cancel-session", NULL));
+  dialog = GTK_WIDGET (accord_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
+                         "信访人临时住院");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel-session");
+  g_assert_true (accord_gui_wait_until (session_has_status, &check));
+
+  g_assert_true (accord_gui_wait_until (undo_is_shown, f->window));
+  button = accord_gui_find (GTK_WIDGET (f->window), GTK_TYPE_BUTTON, button_labelled, "_Undo");
+  g_signal_emit_by_name (button, "clicked");
+  check.status = session->status;
+  g_assert_true (accord_gui_wait_until (session_has_status, &check));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -413,6 +470,7 @@ main (int   argc,
   ADD ("/gui/schedule/find-slot", N_SEEDED_CASES, test_find_slot_fills_editor);
   ADD ("/gui/schedule/show-session", N_SEEDED_CASES, test_show_session_lands_on_it);
   ADD ("/gui/schedule/edit-booked", N_SEEDED_CASES, test_edit_booked_session);
+  ADD ("/gui/schedule/cancel-and-undo", N_SEEDED_CASES, test_cancel_and_undo);
 
 #undef ADD
 
