@@ -174,6 +174,34 @@ test_withdrawn_ends_case (Fixture       *f,
   g_assert_cmpstr (accord_case_get_text (c, ACCORD_CASE_TERMINATED_ON), ==, "2026-11-10");
 }
 
+/* A form in progress is kept, replaced, dropped; an oversized one is
+ * refused and the kept one stays. */
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  AccordStore *store = f->db.store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (ACCORD_DRAFT_MAX_CHARS + 1, 'x');
+  g_autofree char *first = NULL, *second = NULL, *gone = NULL;
+
+  g_assert_null (accord_store_load_draft (store, "outcome:1"));
+  g_assert_true (accord_store_save_draft (store, "outcome:1", "{\"minutes\":\"甲方称\"}", &error));
+  g_assert_no_error (error);
+  first = accord_store_load_draft (store, "outcome:1");
+  g_assert_cmpstr (first, ==, "{\"minutes\":\"甲方称\"}");
+
+  g_assert_true (accord_store_save_draft (store, "outcome:1", "{\"minutes\":\"乙方称\"}", &error));
+  g_assert_false (accord_store_save_draft (store, "outcome:1", huge, &error));
+  g_assert_nonnull (error);
+  second = accord_store_load_draft (store, "outcome:1");
+  g_assert_cmpstr (second, ==, "{\"minutes\":\"乙方称\"}");
+
+  g_assert_true (accord_store_save_draft (store, "outcome:1", NULL, NULL));
+  gone = accord_store_load_draft (store, "outcome:1");
+  g_assert_null (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +214,7 @@ main (int   argc,
   ADD ("/outcome/record", test_record);
   ADD ("/outcome/refusals", test_refusals);
   ADD ("/outcome/withdrawn", test_withdrawn_ends_case);
+  ADD ("/outcome/drafts", test_drafts);
 
   return g_test_run ();
 }

@@ -6,6 +6,14 @@ CREATE TABLE setting (
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- Forms being filled in, kept while the recorder types so that nothing is
+-- lost when the window closes mid-entry; not records, so not audited.
+CREATE TABLE draft (
+  key      TEXT PRIMARY KEY,
+  content  TEXT NOT NULL,
+  saved_at INTEGER NOT NULL
+) WITHOUT ROWID;
+
 CREATE TABLE petitioner (
   id         INTEGER PRIMARY KEY,
   name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),

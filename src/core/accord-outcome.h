@@ -76,4 +76,13 @@ AccordOutcome *accord_store_get_outcome     (AccordStore              *store,
                                              gint64                    session_id,
                                              GError                  **error);
 
+/* A form in progress, such as an outcome being recorded. */
+#define ACCORD_DRAFT_MAX_CHARS (4 * 1024 * 1024)
+gboolean       accord_store_save_draft      (AccordStore              *store,
+                                             const char               *key,
+                                             const char               *content,
+                                             GError                  **error);
+char          *accord_store_load_draft      (AccordStore              *store,
+                                             const char               *key);
+
 G_END_DECLS

@@ -535,3 +535,80 @@ accord_store_get_outcome (AccordStore  *store,
     return NULL;
   return g_steal_pointer (&o);
 }
+
+/* Drafts ----------------------------------------------------------------- */
+
+typedef struct
+{
+  const char *key;
+  const char *content;
+} Draft;
+
+static gboolean
+save_draft_action (AccordStore  *store,
+                   gpointer      data,
+                   GError      **error)
+{
+  Draft *draft = data;
+  sqlite3_stmt *stmt;
+
+  if (draft->content == NULL)
+    stmt = accord_store_prepare (store, "DELETE FROM draft WHERE key = ?", error);
+  else
+    stmt = accord_store_prepare (store,
+                                 "INSERT INTO draft (key, content, saved_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET content = excluded.content, "
+                                 "saved_at = excluded.saved_at", error);
+  if (stmt == NULL)
+    return FALSE;
+  accord_bind_text (stmt, 1, draft->key);
+  if (draft->content != NULL)
+    {
+      accord_bind_text (stmt, 2, draft->content);
+      sqlite3_bind_int64 (stmt, 3, accord_store_now ());
+    }
+  return accord_store_step_done (store, stmt, error);
+}
+
+/**
+ * accord_store_save_draft:
+ * @key: what the draft is of, such as "outcome:42"
+ * @content: (nullable): the form as text (JSON), or %NULL to drop the draft
+ *
+ * Keeps a form being filled in until it is saved for real.
+ */
+gboolean
+accord_store_save_draft (AccordStore  *store,
+                         const char   *key,
+                         const char   *content,
+                         GError      **error)
+{
+  Draft draft = { key, content };
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (content != NULL && !accord_validate_text (_("Draft"), content, ACCORD_DRAFT_MAX_CHARS, FALSE, error))
+    return FALSE;
+  return accord_store_run (store, save_draft_action, &draft, error);
+}
+
+/* Returns: (transfer full) (nullable): the draft kept under @key, if any */
+char *
+accord_store_load_draft (AccordStore *store,
+                         const char  *key)
+{
+  sqlite3_stmt *stmt;
+  char *content = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if ((stmt = accord_store_prepare (store, "SELECT content FROM draft WHERE key = ?", NULL)) == NULL)
+    return NULL;
+  accord_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    content = accord_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+  return content;
+}
