@@ -87,6 +87,15 @@ AccordDocument *accord_store_get_document       (AccordStore         *store,
 GPtrArray      *accord_store_list_documents     (AccordStore         *store,
                                                  const char          *case_number,
                                                  GError             **error);
+/* What to draw for an issued or signed document: its frozen content (with
+ * the signing record once signed), the short hash printed on its pages and
+ * each signer's strokes; the arguments the renderer was given. */
+gboolean        accord_store_document_drawing   (AccordStore         *store,
+                                                 gint64               document_id,
+                                                 JsonObject         **content,
+                                                 char               **short_hash,
+                                                 JsonObject         **strokes,
+                                                 GError             **error);
 GBytes         *accord_store_document_pdf       (AccordStore         *store,
                                                  gint64               document_id,
                                                  GError             **error);

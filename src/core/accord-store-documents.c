@@ -650,6 +650,96 @@ store_signed (AccordStore  *store,
   return accord_store_step_done (store, stmt, error);
 }
 
+/* The frozen content of an issued document, with the short hash printed on
+ * its pages (that of the issued content, whatever was signed since). */
+static JsonObject *
+issued_content (AccordStore  *store,
+                gint64        id,
+                char        **short_hash,
+                GError      **error)
+{
+  g_autoptr(JsonNode) node = NULL;
+  sqlite3_stmt *stmt;
+
+  if ((stmt = accord_store_prepare (store, "SELECT content FROM document WHERE id = ? AND content IS NOT NULL",
+                                    error)) == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *json = (const char *) sqlite3_column_text (stmt, 0);
+
+      node = json_from_string (json, NULL);
+      *short_hash = sha256_of ((const guchar *) json, strlen (json));
+      (*short_hash)[12] = '\0';
+    }
+  sqlite3_reset (stmt);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_NOT_FOUND,
+                           _("This document has no PDF: it was never issued"));
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (node));
+}
+
+/* The content with a signing record naming each signer so far and the
+ * SHA-256 of the issued PDF, and each signer's strokes. */
+static gboolean
+add_signatures (AccordStore     *store,
+                AccordDocument  *doc,
+                JsonObject      *content,
+                JsonObject      *strokes,
+                GError         **error)
+{
+  JsonArray *signers = json_array_new ();
+  JsonObject *record;
+
+  if (!load_signatures (store, doc->id, strokes, signers, error))
+    {
+      json_array_unref (signers);
+      return FALSE;
+    }
+  if (json_array_get_length (signers) == 0)
+    {
+      json_array_unref (signers);
+      return TRUE;
+    }
+  record = json_object_new ();
+  json_object_set_string_member (record, "issued_sha256", doc->sha256);
+  json_object_set_array_member (record, "signers", signers);
+  json_object_set_object_member (content, "signing_record", record);
+  return TRUE;
+}
+
+gboolean
+accord_store_document_drawing (AccordStore  *store,
+                               gint64        document_id,
+                               JsonObject  **content,
+                               char        **short_hash,
+                               JsonObject  **strokes,
+                               GError      **error)
+{
+  g_autoptr(AccordDocument) doc = NULL;
+  g_autoptr(JsonObject) c = NULL;
+  g_autoptr(JsonObject) s = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (content != NULL && short_hash != NULL && strokes != NULL, FALSE);
+
+  if ((doc = accord_store_get_document (store, document_id, error)) == NULL ||
+      (c = issued_content (store, document_id, &hash, error)) == NULL)
+    return FALSE;
+  s = json_object_new ();
+  if (!add_signatures (store, doc, c, s, error))
+    return FALSE;
+  *content = g_steal_pointer (&c);
+  *short_hash = g_steal_pointer (&hash);
+  *strokes = g_steal_pointer (&s);
+  return TRUE;
+}
+
 /* The signed PDF is the issued content with every signature so far drawn
  * in its box, and a signing record naming each signer and the SHA-256 of
  * the issued PDF. */
@@ -660,54 +750,22 @@ sign_action (AccordStore  *store,
 {
   DocumentAction *a = data;
   g_autoptr(AccordDocument) doc = accord_store_get_document (store, a->document_id, error);
-  g_autoptr(JsonNode) content_node = NULL;
-  g_autoptr(JsonObject) strokes = json_object_new ();
+  g_autoptr(JsonObject) content = NULL;
+  g_autoptr(JsonObject) strokes = NULL;
   g_autoptr(GBytes) pdf = NULL;
   g_autofree char *hash = NULL;
-  JsonObject *content, *record;
-  JsonArray *signers = json_array_new ();
-  sqlite3_stmt *stmt;
 
   if (doc == NULL)
-    {
-      json_array_unref (signers);
-      return FALSE;
-    }
+    return FALSE;
   if (!g_str_equal (doc->status, "issued") && !g_str_equal (doc->status, "signed"))
     {
-      json_array_unref (signers);
       g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT,
                            _("Only an issued document can be signed"));
       return FALSE;
     }
-
-  if ((stmt = accord_store_prepare (store, "SELECT content FROM document WHERE id = ?", error)) == NULL)
+  if (!insert_signature (store, a, error) ||
+      !accord_store_document_drawing (store, a->document_id, &content, &hash, &strokes, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a->document_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *json = (const char *) sqlite3_column_text (stmt, 0);
-
-      /* The short hash on every page stays that of the issued content. */
-      content_node = json_from_string (json, NULL);
-      hash = sha256_of ((const guchar *) json, strlen (json));
-      hash[12] = '\0';
-    }
-  sqlite3_reset (stmt);
-
-  if (content_node == NULL || !insert_signature (store, a, error) ||
-      !load_signatures (store, a->document_id, strokes, signers, error))
-    {
-      json_array_unref (signers);
-      return FALSE;
-    }
-
-  content = json_node_get_object (content_node);
-  record = json_object_new ();
-  json_object_set_string_member (record, "issued_sha256", doc->sha256);
-  json_object_set_array_member (record, "signers", signers);
-  json_object_set_object_member (content, "signing_record", record);
-
   if ((pdf = a->renderer (content, doc->public_id, hash, strokes, a->user_data, error)) == NULL)
     return FALSE;
   return store_signed (store, a->document_id, pdf, error) &&

@@ -38,15 +38,14 @@ add_signing_record (AccordDocBuilder *b,
     }
 }
 
-static GBytes *
-render (JsonObject  *content,
-        const char  *public_id,
-        const char  *short_hash,
-        JsonObject  *signatures,
-        GError     **error)
+static AccordDocLayout *
+layout_content (JsonObject  *content,
+                const char  *public_id,
+                const char  *short_hash,
+                JsonObject  *signatures,
+                GError     **error)
 {
   g_autoptr(AccordDocBuilder) b = accord_doc_builder_new ();
-  g_autoptr(AccordDocLayout) layout = NULL;
   JsonObject *the_case = json_object_get_object_member (content, "case");
   const char *kind = member (content, "kind");
   g_autofree char *keywords = NULL;
@@ -64,8 +63,25 @@ render (JsonObject  *content,
     accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, kind), member (content, "bureau"), member (the_case, "title"),
     keywords, g_get_real_time () / G_USEC_PER_SEC, public_id, short_hash, signatures,
   };
-  layout = accord_doc_layout_new (b, &page);
-  return accord_doc_layout_to_pdf (layout, error);
+  return accord_doc_layout_new (b, &page);
+}
+
+AccordDocLayout *
+accord_doc_render_layout (JsonObject  *content,
+                          const char  *public_id,
+                          const char  *short_hash,
+                          JsonObject  *signatures,
+                          const char  *language,
+                          GError     **error)
+{
+  AccordDocLayout *layout;
+
+  g_return_val_if_fail (content != NULL, NULL);
+
+  accord_doc_language_push (language != NULL ? language : "zh_CN");
+  layout = layout_content (content, public_id, short_hash, signatures, error);
+  accord_doc_language_pop ();
+  return layout;
 }
 
 GBytes *
@@ -76,12 +92,15 @@ accord_doc_render (JsonObject  *content,
                    gpointer     language,
                    GError     **error)
 {
-  GBytes *pdf;
+  g_autoptr(AccordDocLayout) layout = NULL;
+  GBytes *pdf = NULL;
 
   g_return_val_if_fail (content != NULL, NULL);
 
   accord_doc_language_push (language != NULL ? language : "zh_CN");
-  pdf = render (content, public_id, short_hash, signatures, error);
+  layout = layout_content (content, public_id, short_hash, signatures, error);
+  if (layout != NULL)
+    pdf = accord_doc_layout_to_pdf (layout, error);
   accord_doc_language_pop ();
   return pdf;
 }

@@ -16,4 +16,13 @@ GBytes *accord_doc_render (JsonObject  *content,
                            gpointer     language,
                            GError     **error);
 
+/* The same pages as a layout, to draw on any cairo_t: the preview, the
+ * printed page and the case file draw what the PDF shows. */
+AccordDocLayout *accord_doc_render_layout (JsonObject  *content,
+                                           const char  *public_id,
+                                           const char  *short_hash,
+                                           JsonObject  *signatures,
+                                           const char  *language,
+                                           GError     **error);
+
 G_END_DECLS
