@@ -417,6 +417,29 @@ flow_fingerprint (Flow   *flow,
   op->gray = 0.45;
 }
 
+/* The first box of a key is the one its signer is shown: the final block
+ * comes before the signature line of every page. */
+static void
+note_signer (Flow                 *flow,
+             const AccordDocBlock *block,
+             double                width,
+             double                height)
+{
+  GPtrArray *signers = flow->layout->signers;
+  AccordDocSigner *signer;
+
+  for (guint i = 0; i < signers->len; i++)
+    if (g_str_equal (((AccordDocSigner *) g_ptr_array_index (signers, i))->key, block->key))
+      return;
+  signer = g_new0 (AccordDocSigner, 1);
+  signer->key = g_strdup (block->key);
+  signer->role = g_strdup (block->text != NULL ? block->text : "");
+  signer->name = g_strdup (block->text2 != NULL ? block->text2 : "");
+  signer->width = width;
+  signer->height = height;
+  g_ptr_array_add (signers, signer);
+}
+
 static void
 flow_strokes (Flow                 *flow,
               const AccordDocBlock *block,
@@ -425,15 +448,17 @@ flow_strokes (Flow                 *flow,
               double                baseline)
 {
   JsonObject *signatures = flow->layout->signatures;
+  /* From the line above the signature line down to just below the rule. */
+  double top = baseline - 1.75 * PITCH, height = 1.75 * PITCH + 3.0;
   JsonNode *node;
 
-  if (signatures == NULL || block->key == NULL)
+  if (block->key == NULL)
     return;
-  node = json_object_get_member (signatures, block->key);
+  note_signer (flow, block, x1 - x0, height);
+  node = signatures != NULL ? json_object_get_member (signatures, block->key) : NULL;
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return;
-  /* From the line above the signature line down to just below the rule. */
-  op_add (flow, ACCORD_DOC_OP_STROKES, x0, baseline - 1.75 * PITCH, x1 - x0, 1.75 * PITCH + 3.0)
+  op_add (flow, ACCORD_DOC_OP_STROKES, x0, top, x1 - x0, height)
     ->strokes = json_array_ref (json_node_get_array (node));
 }
 
@@ -523,14 +548,17 @@ glue_signatures (AccordDocLayout *layout)
 #define FOOT_SIGN (5 * ACCORD_DOC_TABLE_SIZE)
 
 static void
-foot_strokes (Flow       *flow,
-              const char *key,
-              double      x,
-              double      line_y)
+foot_strokes (Flow                 *flow,
+              const AccordDocBlock *signer,
+              double                x,
+              double                line_y)
 {
   JsonObject *signatures = flow->layout->signatures;
+  const char *key = signer->key;
   JsonNode *node = signatures != NULL && key != NULL ? json_object_get_member (signatures, key) : NULL;
 
+  if (key != NULL)
+    note_signer (flow, signer, FOOT_SIGN, 1.2 * PITCH + 3.0);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     return;
   op_add (flow, ACCORD_DOC_OP_STROKES, x, line_y - 1.2 * PITCH, FOOT_SIGN, 1.2 * PITCH + 3.0)
@@ -573,7 +601,7 @@ flow_page_foot (Flow             *flow,
         }
       op_add_line (flow, line, x, top, PITCH);
       op_add (flow, ACCORD_DOC_OP_RULE, x + line->width + 2.0, top + PITCH - 6.0, FOOT_SIGN, 0.0);
-      foot_strokes (flow, signer->key, x + line->width + 2.0, top + PITCH - 6.0);
+      foot_strokes (flow, signer, x + line->width + 2.0, top + PITCH - 6.0);
       x += width + CHAR;
     }
   row->height = snap (top + PITCH);

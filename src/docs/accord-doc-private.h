@@ -134,6 +134,7 @@ struct _AccordDocLayout
   PangoLayout *watermark;  /* NULL unless a draft */
   cairo_surface_t *qr;    /* the verification code, a pixel a module; NULL for a draft */
   JsonObject  *signatures;
+  GPtrArray   *signers;    /* of AccordDocSigner, each key once, in the order of the document */
 
   char        *title;
   char        *author;

@@ -469,6 +469,17 @@ accord_doc_page_signer (AccordDocBuilder *b,
   g_ptr_array_add (b->page_signers, block);
 }
 
+static void
+signer_free (gpointer data)
+{
+  AccordDocSigner *signer = data;
+
+  g_free (signer->key);
+  g_free (signer->role);
+  g_free (signer->name);
+  g_free (signer);
+}
+
 /**
  * accord_doc_layout_new:
  *
@@ -498,6 +509,7 @@ accord_doc_layout_new (AccordDocBuilder    *b,
   layout->keywords = g_strdup (page->keywords);
   layout->created = page->created;
   layout->signatures = page->signatures != NULL ? json_object_ref (page->signatures) : NULL;
+  layout->signers = g_ptr_array_new_with_free_func (signer_free);
   layout->qr = encode_qr (page->document_id, page->short_hash);
 
   accord_doc_flow (layout, b);
@@ -521,6 +533,7 @@ accord_doc_layout_free (AccordDocLayout *layout)
   g_clear_object (&layout->watermark);
   g_clear_pointer (&layout->qr, cairo_surface_destroy);
   g_clear_pointer (&layout->signatures, json_object_unref);
+  g_ptr_array_unref (layout->signers);
   g_free (layout->title);
   g_free (layout->author);
   g_free (layout->subject);
@@ -557,6 +570,20 @@ accord_doc_layout_get_page_fill (AccordDocLayout *layout,
     return 0.0;
   last = &g_array_index (placed, AccordDocPlacement, placed->len - 1);
   return (last->y + last->row->height) / accord_doc_page_room (layout, page);
+}
+
+/**
+ * accord_doc_layout_get_signers:
+ *
+ * Returns: (transfer none) (element-type AccordDocSigner): every signature
+ *   box of the document, in the order they appear, each signer key once
+ *   (a signer of every page and of the final block signs once for both)
+ */
+GPtrArray *
+accord_doc_layout_get_signers (AccordDocLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, NULL);
+  return layout->signers;
 }
 
 /**

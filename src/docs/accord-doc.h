@@ -41,6 +41,18 @@ typedef struct
                                  x and y from 0 to 1 within the signature box; NULL: none */
 } AccordDocPage;
 
+/* A signature box of a laid-out document: whom it is for and the size of
+ * the area the handwriting is drawn into, in points (the strokes' x and y
+ * run from 0 to 1 across it). */
+typedef struct
+{
+  char   *key;      /* the signer key, e.g. "petitioner:0" */
+  char   *role;     /* the role label printed by the box, in the document language; "" if none */
+  char   *name;     /* the signer's name; "" if left blank */
+  double  width;
+  double  height;
+} AccordDocSigner;
+
 GQuark            accord_doc_error_quark     (void);
 
 AccordDocBuilder *accord_doc_builder_new     (void);
@@ -85,6 +97,7 @@ void              accord_doc_layout_free     (AccordDocLayout        *layout);
 guint             accord_doc_layout_get_n_pages (AccordDocLayout     *layout);
 double            accord_doc_layout_get_page_fill (AccordDocLayout   *layout,
                                               guint                   page);
+GPtrArray        *accord_doc_layout_get_signers (AccordDocLayout     *layout);
 void              accord_doc_layout_draw_page (AccordDocLayout       *layout,
                                               cairo_t                *cr,
                                               guint                   page);
