@@ -50,6 +50,8 @@ gboolean      accord_store_refresh_deadlines (AccordStore    *self,
                                           gint64              case_id,
                                           GError            **error);
 const char   *accord_store_get_actor     (AccordStore        *self);
+gboolean      accord_store_reload        (AccordStore        *self,
+                                          GError            **error);
 
 /* Appends to the audit chain; called inside the action's transaction. */
 gboolean      accord_store_audit         (AccordStore        *self,

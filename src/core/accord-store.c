@@ -384,6 +384,20 @@ accord_store_set_lean (AccordStore  *self,
   return accord_store_exec (self, "PRAGMA cache_size = -16384; PRAGMA mmap_size = 0;", error);
 }
 
+/* After the file's contents were replaced under the open connection (a
+ * restore): what was loaded from the old contents is forgotten and an
+ * older schema brought up to date. */
+gboolean
+accord_store_reload (AccordStore  *self,
+                     GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+
+  g_clear_object (&self->calendar);
+  g_clear_pointer (&self->profile, accord_deadline_profile_free);
+  return migrate (self, error);
+}
+
 char *
 accord_store_default_path (void)
 {
