@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "accord-test-util.h"
@@ -550,6 +551,63 @@ test_seed (Fixture       *f,
   g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
+static guint
+backups_listed (Fixture *f)
+{
+  g_assert_cmpint (run (f, "--json", "backup", "list"), ==, ACCORD_TEST_EXIT_OK);
+  return json_array_length_of (f->out);
+}
+
+/* A backup while the database is in use, the daily one once a day, and a
+ * restore that brings the records back and keeps those it replaced; a file
+ * that is not a backup is refused and changes nothing. */
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *daily = g_build_filename (f->dir, "backups", "accord-" TODAY ".db", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "before.db", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "notes.db", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  GStatBuf st;
+
+  g_assert_cmpuint (backups_listed (f), ==, 0);
+  g_assert_cmpint (run (f, "seed", "--cases", "20", "--people", "10"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (run (f, "backup"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_true (g_str_has_prefix (f->out, "Backed up to "));
+  g_assert_cmpstr (g_strstrip (f->out + strlen ("Backed up to ")), ==, daily);
+  g_assert_cmpint (g_stat (daily, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_cmpint (run (f, "--json", "backup", "--auto"), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->out);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (root), "made"));
+  g_assert_cmpint (run (f, "backup", "--auto"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->out, "nothing to do"));
+  g_assert_cmpuint (backups_listed (f), ==, 1);
+
+  g_assert_cmpint (run (f, "backup", "--out", out), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_free (add_case (f, "备份之后登记"));
+  g_assert_cmpint (run (f, "--json", "case", "list", "--limit", "100"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpuint (json_array_length_of (f->out), ==, 21);
+
+  g_assert_cmpint (run (f, "restore", out), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->out, "accord-before-restore-"));
+  g_assert_cmpint (run (f, "--json", "case", "list", "--limit", "100"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpuint (json_array_length_of (f->out), ==, 20);
+  g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpuint (backups_listed (f), ==, 2);
+
+  g_assert_true (g_file_set_contents (text, "这不是数据库\n", -1, NULL));
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "restore", text);
+  g_assert_nonnull (strstr (f->err, "nothing was changed"));
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "restore", "missing.db");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "restore");
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "backup", "--out", out, "--auto");
+  g_assert_cmpuint (backups_listed (f), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -576,6 +634,7 @@ main (int    argc,
   ADD ("/cli/venue", test_venue);
   ADD ("/cli/audit", test_audit);
   ADD ("/cli/seed", test_seed);
+  ADD ("/cli/backup", test_backup);
 
 #undef ADD
 

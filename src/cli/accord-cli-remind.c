@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-backup.h"
 #include "accord-notifier.h"
 #include "accord-reminders.h"
 
@@ -182,6 +183,18 @@ send_and_mark (AccordStore  *store,
          && accord_reminders_mark_sent (store, reminders, now, error);
 }
 
+/* The systemd timer runs this every 15 minutes, so the daily backup is
+ * made here too.  A backup that fails does not hold the reminders back. */
+static void
+make_daily_backup (AccordStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = accord_backup_auto (store, NULL, &error);
+
+  if (error != NULL)
+    cli_print_warning (error->message);
+}
+
 /* remind */
 
 gboolean
@@ -215,6 +228,8 @@ cli_remind (CliContext  *cli,
   if (store == NULL || (reminders = accord_reminders_plan (store, now, (guint) options.limit, error)) == NULL)
     return FALSE;
 
+  if (!options.dry_run)
+    make_daily_backup (store);
   if (!options.dry_run && !send_and_mark (store, reminders, now, error))
     return FALSE;
 

@@ -47,6 +47,8 @@ static const CliNoun nouns[] = {
   { "report", N_("Show the assessment indicators of a period and their rates"), cli_report_verbs, NULL },
   { "export", N_("Export sessions to other programs"), cli_export_verbs, NULL },
   { "import", N_("Import busy times from other programs"), cli_import_verbs, NULL },
+  { "backup", N_("Back up the database, make the daily backup, list the backups"), NULL, cli_backup },
+  { "restore", N_("Replace the records of the database with those of a backup"), NULL, cli_restore },
   { "audit", N_("Check the audit log"), cli_audit_verbs, NULL },
 };
 

@@ -140,5 +140,13 @@ gboolean        cli_remind             (CliContext          *cli,
                                         int                  argc,
                                         char               **argv,
                                         GError             **error);
+gboolean        cli_backup             (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+gboolean        cli_restore            (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
 
 G_END_DECLS
