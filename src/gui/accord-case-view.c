@@ -5,6 +5,7 @@
 
 #include "accord-case-view.h"
 #include "accord-deadlines.h"
+#include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-enums.h"
 #include "accord-validate.h"
@@ -22,6 +23,7 @@ struct _AccordCaseView
   GtkLabel       *status_badge;
   GtkLabel       *due_badge;
   GtkBox         *actions_box;
+  GtkMenuButton  *new_document_button;
   GtkLabel       *title_label;
   GtkListBox     *particulars_list;
   GtkListBox     *petitioners_list;
@@ -414,7 +416,12 @@ fill_documents (AccordCaseView *self)
       g_autofree char *subtitle = g_strdup_printf ("%s · %s", d->number != NULL ? d->number : _("Not numbered yet"),
                                                    document_status_label (d->status));
 
-      add_row (self->documents_list, accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, d->kind), subtitle);
+      GtkWidget *row = add_row (self->documents_list, accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, d->kind),
+                                subtitle);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "document-id", g_memdup2 (&d->id, sizeof d->id), g_free);
     }
   if (documents == NULL)
     g_debug ("Cannot read the documents of a case: %s", error->message);
@@ -749,6 +756,44 @@ new_session_action (GtkWidget  *widget,
     accord_window_new_session (window, accord_case_get_number (self->c));
 }
 
+/* A draft of @kind, about the session it most likely is about; the
+ * document window lets the coordinator pick another. */
+static void
+new_document_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  AccordCaseView *self = ACCORD_CASE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *kind = g_variant_get_string (parameter, NULL);
+  const char *number;
+  AccordDocumentWindow *window;
+
+  if (self->c == NULL)
+    return;
+  number = accord_case_get_number (self->c);
+  window = accord_document_window_new_draft (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, kind,
+                                             number, accord_document_window_suggest_session (self->store, kind,
+                                                                                             number));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static GMenuModel *
+new_document_menu (void)
+{
+  const char * const *kinds = accord_vocab_codes (ACCORD_VOCAB_DOCUMENT_KIND);
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, kinds[i]), NULL);
+
+      g_menu_item_set_action_and_target (item, "case.new-document", "s", kinds[i]);
+      g_menu_append_item (menu, item);
+    }
+  return G_MENU_MODEL (menu);
+}
+
 /* Callbacks ------------------------------------------------------------- */
 
 static void
@@ -767,6 +812,20 @@ on_session_activated_cb (AccordCaseView *self,
 
   if (id != NULL && window != NULL)
     accord_window_show_session (window, *id);
+}
+
+static void
+on_document_activated_cb (AccordCaseView *self,
+                          GtkListBoxRow  *row,
+                          GtkListBox     *list)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "document-id");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (id != NULL)
+    gtk_window_present (GTK_WINDOW (accord_document_window_new_for_document (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                                                     : NULL,
+                                                                               self->store, *id)));
 }
 
 /* Overrides ------------------------------------------------------------- */
@@ -801,6 +860,7 @@ accord_case_view_class_init (AccordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, status_badge);
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, due_badge);
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, actions_box);
+  gtk_widget_class_bind_template_child (widget_class, AccordCaseView, new_document_button);
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, title_label);
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, particulars_list);
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, petitioners_list);
@@ -810,10 +870,12 @@ accord_case_view_class_init (AccordCaseViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordCaseView, timeline_list);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_session_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "case.action", "s", workflow_action);
   gtk_widget_class_install_action (widget_class, "case.extend", "s", extend_action);
   gtk_widget_class_install_action (widget_class, "case.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "case.new-document", "s", new_document_action);
 }
 
 static void
@@ -831,8 +893,12 @@ set_placeholder (GtkListBox *list,
 static void
 accord_case_view_init (AccordCaseView *self)
 {
+  g_autoptr(GMenuModel) documents_menu = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  documents_menu = new_document_menu ();
+  gtk_menu_button_set_menu_model (self->new_document_button, documents_menu);
   set_placeholder (self->deadlines_list, _("No deadlines apply"));
   set_placeholder (self->sessions_list, _("No sessions yet"));
   set_placeholder (self->documents_list, _("No documents yet"));
