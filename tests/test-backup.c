@@ -302,6 +302,60 @@ test_auto (AccordTestDb  *db,
   g_assert_cmpuint (count_files (other, "accord-"), ==, ACCORD_BACKUP_KEEP);
 }
 
+static void
+on_backup_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static char *
+backup_async (AccordStore  *store,
+              const char   *today,
+              GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  accord_backup_now_async (store, today, TRUE, NULL, on_backup_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return accord_backup_now_finish (store, result, error);
+}
+
+/* The window's backup: the copy in a thread, the rest as the plain one. */
+static void
+test_async (AccordTestDb  *db,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *action = NULL;
+
+  seed (db);
+  before = accord_test_dump (db->path);
+  path = backup_async (db->store, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+  assert_private_file (path);
+  {
+    g_autofree char *dumped = accord_test_dump (path);
+
+    g_assert_cmpstr (dumped, ==, before);
+  }
+  action = last_audit_action (db->path);
+  g_assert_cmpstr (action, ==, "backup.make");
+
+  again = backup_async (db->store, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_null (again);
+}
+
 /* A restore replaces the records with the backup's, keeps the replaced
  * ones, and continues the backup's audit chain with an entry of its own;
  * another connection to the database sees the restored records. */
@@ -432,6 +486,7 @@ main (int    argc,
   ADD ("/backup/open-store", test_backup_open_store);
   ADD ("/backup/rotation", test_rotation);
   ADD ("/backup/auto", test_auto);
+  ADD ("/backup/async", test_async);
   ADD ("/backup/restore", test_restore);
   ADD ("/backup/restore-refused", test_restore_refused);
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "accord-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +51,15 @@ char       *accord_backup_now           (AccordStore       *store,
                                          GError           **error);
 char       *accord_backup_auto          (AccordStore       *store,
                                          const char        *today,
+                                         GError           **error);
+void        accord_backup_now_async     (AccordStore       *store,
+                                         const char        *today,
+                                         gboolean           automatic,
+                                         GCancellable      *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer           user_data);
+char       *accord_backup_now_finish    (AccordStore       *store,
+                                         GAsyncResult      *result,
                                          GError           **error);
 guint       accord_backup_rotate        (const char        *folder,
                                          guint              keep,

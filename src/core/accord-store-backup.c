@@ -344,27 +344,88 @@ record_restore_action (AccordStore  *store,
   return accord_store_audit (store, "backup.restore", "backup", 0, details, error);
 }
 
+/* In the store's thread, once the copy is in place. */
 static char *
-make_daily_backup (AccordStore  *store,
-                   const char   *today,
-                   gboolean      automatic,
-                   GError      **error)
+record_daily_backup (AccordStore  *store,
+                     const char   *path,
+                     const char   *auto_date,
+                     GError      **error)
 {
-  g_autofree char *folder = accord_backup_get_folder (store);
-  g_autofree char *name = accord_backup_daily_name (today);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
   g_autoptr(GError) rotate_error = NULL;
-  Made made = { path, automatic ? today : NULL };
+  Made made = { path, auto_date };
 
-  if (!accord_backup_copy (accord_store_get_path (store), path, error) ||
-      !accord_store_run (store, record_backup_action, &made, error))
+  if (!accord_store_run (store, record_backup_action, &made, error))
     return NULL;
 
   /* The backup is made: a file that cannot be deleted is left for the next time. */
   if (accord_backup_rotate (folder, ACCORD_BACKUP_KEEP, &rotate_error) == G_MAXUINT)
     g_message ("Old backups not deleted: %s", rotate_error->message);
 
-  return g_steal_pointer (&path);
+  return g_strdup (path);
+}
+
+static char *
+daily_path (AccordStore *store,
+            const char  *date)
+{
+  g_autofree char *folder = accord_backup_get_folder (store);
+  g_autofree char *name = accord_backup_daily_name (date);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+static gboolean
+auto_done (AccordStore *store,
+           const char  *date)
+{
+  g_autofree char *last = accord_store_get_setting (store, LAST_AUTO_KEY, "");
+
+  return g_str_equal (last, date);
+}
+
+static char *
+make_daily_backup (AccordStore  *store,
+                   const char   *today,
+                   gboolean      automatic,
+                   GError      **error)
+{
+  g_autofree char *path = daily_path (store, today);
+
+  if (!accord_backup_copy (accord_store_get_path (store), path, error))
+    return NULL;
+  return record_daily_backup (store, path, automatic ? today : NULL, error);
+}
+
+typedef struct
+{
+  char *db_path;
+  char *path;
+  char *auto_date;   /* NULL unless automatic */
+} BackupTask;
+
+static void
+backup_task_free (BackupTask *task)
+{
+  g_free (task->db_path);
+  g_free (task->path);
+  g_free (task->auto_date);
+  g_free (task);
+}
+
+static void
+backup_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  BackupTask *backup = data;
+  GError *error = NULL;
+
+  if (accord_backup_copy (backup->db_path, backup->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
 }
 
 static AccordBackupInfo *
@@ -597,16 +658,76 @@ accord_backup_auto (AccordStore  *store,
                     GError      **error)
 {
   g_autofree char *date = NULL;
-  g_autofree char *last = NULL;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
 
   date = today != NULL ? g_strdup (today) : accord_store_today (store);
-  last = accord_store_get_setting (store, LAST_AUTO_KEY, "");
-  if (g_str_equal (last, date))
+  if (auto_done (store, date))
     return NULL;
 
   return make_daily_backup (store, date, TRUE, error);
+}
+
+/**
+ * accord_backup_now_async:
+ * @today: (nullable): the bureau's date, YYYY-MM-DD; %NULL for today
+ * @automatic: make the automatic daily backup, only if it is due
+ *
+ * accord_backup_now() or accord_backup_auto() with the copy made in a
+ * thread, so that a large database does not hold up the caller.
+ */
+void
+accord_backup_now_async (AccordStore         *store,
+                         const char          *today,
+                         gboolean             automatic,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *date = NULL;
+  BackupTask *backup;
+
+  g_return_if_fail (ACCORD_IS_STORE (store));
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accord_backup_now_async);
+  date = today != NULL ? g_strdup (today) : accord_store_today (store);
+
+  backup = g_new0 (BackupTask, 1);
+  backup->db_path = g_strdup (accord_store_get_path (store));
+  backup->path = daily_path (store, date);
+  backup->auto_date = automatic ? g_steal_pointer (&date) : NULL;
+  g_task_set_task_data (task, backup, (GDestroyNotify) backup_task_free);
+
+  if (automatic && auto_done (store, backup->auto_date))
+    g_task_return_boolean (task, FALSE);
+  else
+    g_task_run_in_thread (task, backup_thread);
+}
+
+/**
+ * accord_backup_now_finish:
+ *
+ * Notes the backup in the audit log and deletes the oldest daily backups.
+ *
+ * Returns: (transfer full) (nullable): the backup's path; %NULL without an
+ * error when an automatic backup was not due
+ */
+char *
+accord_backup_now_finish (AccordStore   *store,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  BackupTask *backup;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), NULL);
+
+  backup = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  return record_daily_backup (store, backup->path, backup->auto_date, error);
 }
 
 /**
