@@ -590,6 +590,68 @@ test_documents (Fixture       *f,
   g_assert_cmpint (run (f, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
 }
 
+/* doc case-file: a cover, then each stored PDF's pages, with bookmarks. */
+static void
+test_case_file (Fixture       *f,
+                gconstpointer  data)
+{
+  Bureau *b = &f->bureau;
+  g_autofree char *minutes = write_file (&f->cli, "minutes.txt", "听证员就补偿标准提问。\n", -1);
+  g_autofree char *out = g_build_filename (f->cli.dir, "case-file.pdf", NULL);
+  g_autofree char *notice = NULL;
+  g_autofree char *closure = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+
+  g_assert_cmpint (record_outcome (&f->cli, b, minutes), ==, ACCORD_TEST_EXIT_OK);
+  notice = export (&f->cli, issue (&f->cli, b, "hearing_notice"), "notice.pdf");
+  closure = export (&f->cli, issue (&f->cli, b, "closure_commitment"), "closure.pdf");
+
+  assert_refused (f, ACCORD_TEST_EXIT_USAGE, "doc", "case-file", "--case", b->number);
+  assert_refused (f, ACCORD_TEST_EXIT_ERROR, "doc", "case-file", "--case", "XF-1999-999999", "--out", out);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+
+  g_assert_cmpint (run (f, "--json", "doc", "case-file", "--case", b->number, "--out", out), ==,
+                   ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (f->cli.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "path"), ==, out);
+  pdf = read_file (out);
+  g_assert_cmpmem (g_bytes_get_data (pdf, NULL), 5, "%PDF-", 5);
+
+#ifdef HAVE_POPPLER
+  {
+    g_autoptr(GBytes) notice_pdf = read_file (notice);
+    g_autoptr(GBytes) closure_pdf = read_file (closure);
+    PopplerDocument *file = poppler_document_new_from_bytes (pdf, NULL, NULL);
+    PopplerDocument *parts[] = {
+      poppler_document_new_from_bytes (notice_pdf, NULL, NULL),
+      poppler_document_new_from_bytes (closure_pdf, NULL, NULL),
+    };
+    PopplerIndexIter *iter = poppler_index_iter_new (file);
+    PopplerPage *cover = poppler_document_get_page (file, 0);
+    g_autofree char *cover_text = poppler_page_get_text (cover);
+    int n_bookmarks = 0;
+
+    g_assert_cmpint (poppler_document_get_n_pages (file), >,
+                     poppler_document_get_n_pages (parts[0]) + poppler_document_get_n_pages (parts[1]));
+    g_assert_nonnull (strstr (cover_text, b->number));
+    g_assert_nonnull (iter);
+    do
+      n_bookmarks++;
+    while (poppler_index_iter_next (iter));
+    g_assert_cmpint (n_bookmarks, ==, 3);
+    poppler_index_iter_free (iter);
+    g_object_unref (cover);
+    g_object_unref (parts[0]);
+    g_object_unref (parts[1]);
+    g_object_unref (file);
+  }
+#endif
+
+  g_assert_cmpint (run (f, "doc", "case-file", "--help"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->cli.out, "--out"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -599,6 +661,7 @@ main (int    argc,
   g_test_add ("/cli/doc/help", Fixture, NULL, fixture_set_up, test_help, fixture_tear_down);
   g_test_add ("/cli/doc/outcome", Fixture, NULL, fixture_set_up, test_outcome, fixture_tear_down);
   g_test_add ("/cli/doc/documents", Fixture, NULL, fixture_set_up, test_documents, fixture_tear_down);
+  g_test_add ("/cli/doc/case-file", Fixture, NULL, fixture_set_up, test_case_file, fixture_tear_down);
 
   return g_test_run ();
 }

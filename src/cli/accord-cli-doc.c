@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-doc-case-file.h"
 #include "accord-doc-render.h"
 #include "accord-documents.h"
 #include "accord-enums.h"
@@ -605,6 +606,49 @@ doc_verify (CliContext  *cli,
   return FALSE;
 }
 
+/* doc case-file */
+
+static gboolean
+doc_case_file (CliContext  *cli,
+               int          argc,
+               char       **argv,
+               GError     **error)
+{
+  g_autofree char *case_number = NULL;
+  g_autofree char *out = NULL;
+  const GOptionEntry entries[] = {
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_number, N_("The case number (required)"), N_("NUMBER") },
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF file to write (required)"), N_("FILE.pdf") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context =
+    cli_option_context_new (NULL, _("Write the case file (one case, one file): a cover that sums up the case, its "
+                                    "documents and its history, then every issued or signed document of the "
+                                    "case as one PDF with a bookmark for each. Voided documents are listed on "
+                                    "the cover but not included."), entries);
+  g_autoptr(AccordStore) store = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *text = NULL;
+
+  if (!cli_parse_options (cli, context, &argc, &argv, error)
+      || !cli_no_arguments (argc, argv, error)
+      || !cli_require_option (case_number != NULL, "--case", error)
+      || !cli_require_option (out != NULL, "--out", error)
+      || (store = cli_open_store (cli, FALSE, error)) == NULL)
+    return FALSE;
+
+  language = document_language (store);
+  if ((pdf = accord_doc_case_file (store, case_number, language, error)) == NULL
+      || !write_pdf (out, pdf, error))
+    return FALSE;
+
+  /* TRANSLATORS: a case number and a file name */
+  text = g_strdup_printf (_("Wrote the case file of %s to %s"), case_number, out);
+  print_written (cli, out, 0, FALSE, text);
+  return TRUE;
+}
+
 /* Public */
 
 GArray *
@@ -618,6 +662,7 @@ cli_doc_verbs (void)
     { "export", _("Write a document's PDF to a file"), doc_export },
     { "void", _("Void an issued document"), doc_void },
     { "verify", _("Check that a PDF is an unaltered document of this database"), doc_verify },
+    { "case-file", _("Write a case's documents as one PDF with a cover"), doc_case_file },
   };
 
   return cli_verbs_new (all, G_N_ELEMENTS (all));
