@@ -263,7 +263,6 @@ thumbnail_row (AccordDocLayout *layout,
   GtkWidget *label = gtk_label_new (number);
 
   gtk_widget_set_halign (preview, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (preview, "card");
   gtk_widget_add_css_class (label, "caption");
   gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (box), preview);
@@ -291,7 +290,6 @@ set_layout (AccordDocumentWindow *self,
       g_autofree char *name = g_strdup_printf ("page-%u", i + 1);
 
       gtk_widget_set_name (page, name);
-      gtk_widget_add_css_class (page, "card");
       gtk_box_append (self->pages_box, page);
       gtk_list_box_append (self->thumbnails_list, thumbnail_row (layout, i));
     }

@@ -43,17 +43,24 @@ accord_page_preview_snapshot (GtkWidget   *widget,
   AccordPagePreview *self = ACCORD_PAGE_PREVIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  const GdkRGBA edge[4] = { { 0, 0, 0, 0.2 }, { 0, 0, 0, 0.2 }, { 0, 0, 0, 0.2 }, { 0, 0, 0, 0.2 } };
   cairo_t *cr;
 
   if (self->layout == NULL || width <= 0 || height <= 0)
     return;
 
+  /* Paper on the desk: a square sheet with a soft shadow, as the PDF is
+   * shown by a viewer. */
+  gtk_snapshot_append_outset_shadow (snapshot, &GSK_ROUNDED_RECT_INIT (0, 0, width, height),
+                                     &(GdkRGBA) { 0, 0, 0, 0.25 }, 0, 1, 0, 3);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_scale (cr, width / ACCORD_DOC_PAGE_WIDTH, height / ACCORD_DOC_PAGE_HEIGHT);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   accord_doc_layout_draw_page (self->layout, cr, self->page);
   cairo_destroy (cr);
+  gtk_snapshot_append_border (snapshot, &GSK_ROUNDED_RECT_INIT (0, 0, width, height),
+                              (const float[4]) { 1, 1, 1, 1 }, edge);
 }
 
 static void
@@ -71,7 +78,6 @@ static void
 accord_page_preview_init (AccordPagePreview *self)
 {
   self->zoom = 1.0;
-  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
 /* Public API ------------------------------------------------------------- */

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-documents"
 
+#include <math.h>
+
 #include <glib/gstdio.h>
 #include <poppler.h>
 
@@ -298,6 +300,30 @@ test_void (AccordGuiFixture *f,
   g_assert_false (gtk_widget_get_visible (accord_gui_find_named (GTK_WIDGET (window), "sign-button")));
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  int        width;   /* 0: the width of the view */
+} PageWidth;
+
+/* The page is laid out at its zoom, and is @width wide (or fits the view:
+ * its margins are 18 pixels a side). */
+static gboolean
+page_is_wide (gpointer data)
+{
+  PageWidth *w = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (w->page, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double zoom = accord_page_preview_get_zoom (ACCORD_PAGE_PREVIEW (w->page));
+  int width = gtk_widget_get_width (w->page);
+
+  if (width != (int) ceil (ACCORD_DOC_PAGE_WIDTH * zoom))
+    return FALSE;
+  if (w->width > 0)
+    return width == w->width;
+  return fabs (width + 36 - gtk_adjustment_get_page_size (h)) <= 1.0;
+}
+
 /* Zooming changes the size of the pages; fitting brings them back to the
  * width of the view. */
 static void
@@ -305,27 +331,27 @@ test_zoom (AccordGuiFixture *f,
            gconstpointer     data)
 {
   AccordDocumentWindow *window = open_draft (f, "closure_commitment", CASE_WITH_OPINION, 0);
-  GtkWidget *page;
-  int fitted, zoomed;
+  PageWidth w = { accord_gui_find_named (GTK_WIDGET (window), "page-1"), 0 };
+  int fitted;
 
-  accord_gui_wait_idle ();
-  page = accord_gui_find_named (GTK_WIDGET (window), "page-1");
-  fitted = gtk_widget_get_width (page);
+  g_assert_true (accord_gui_wait_until (page_is_wide, &w));
+  fitted = gtk_widget_get_width (w.page);
   g_assert_cmpint (fitted, >, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.zoom-in", NULL));
-  accord_gui_wait_idle ();
-  zoomed = gtk_widget_get_width (page);
-  g_assert_cmpint (zoomed, >, fitted);
+  w.width = (int) ceil (ACCORD_DOC_PAGE_WIDTH * accord_page_preview_get_zoom (ACCORD_PAGE_PREVIEW (w.page)));
+  g_assert_true (accord_gui_wait_until (page_is_wide, &w));
+  g_assert_cmpint (gtk_widget_get_width (w.page), >, fitted);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.zoom-out", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.zoom-out", NULL));
-  accord_gui_wait_idle ();
-  g_assert_cmpint (gtk_widget_get_width (page), <, fitted);
+  w.width = (int) ceil (ACCORD_DOC_PAGE_WIDTH * accord_page_preview_get_zoom (ACCORD_PAGE_PREVIEW (w.page)));
+  g_assert_true (accord_gui_wait_until (page_is_wide, &w));
+  g_assert_cmpint (gtk_widget_get_width (w.page), <, fitted);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.zoom-fit", NULL));
-  accord_gui_wait_idle ();
-  g_assert_cmpint (gtk_widget_get_width (page), ==, fitted);
+  w.width = fitted;
+  g_assert_true (accord_gui_wait_until (page_is_wide, &w));
 }
 
 static gboolean
