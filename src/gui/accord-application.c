@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-application.h"
+#include "accord-backup.h"
 #include "accord-benchmark.h"
 #include "accord-preferences-window.h"
 #include "accord-reminder-timer.h"
@@ -16,7 +17,15 @@ struct _AccordApplication
   AccordStore         *store;
   AccordNotifier      *notifier;
   AccordReminderTimer *reminders;
+  guint                backup_source;
+  gboolean             backing_up;
 };
+
+/* The daily backup is made within a minute of starting and looked for
+ * every 15 minutes after, as the reminder timer's `accord-cli remind`
+ * does while the window is closed. */
+#define BACKUP_FIRST_DELAY_SECONDS 60
+#define BACKUP_INTERVAL_SECONDS (15 * 60)
 
 G_DEFINE_FINAL_TYPE (AccordApplication, accord_application, ADW_TYPE_APPLICATION)
 
@@ -59,6 +68,38 @@ on_open_requested_cb (AccordApplication *self,
   gtk_window_present (window);
 }
 
+static gboolean on_backup_due_cb (gpointer user_data);
+
+static void
+on_auto_backup_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(AccordApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = accord_backup_now_finish (ACCORD_STORE (source), result, &error);
+
+  self->backing_up = FALSE;
+  if (error != NULL)
+    g_message ("Daily backup not made: %s", error->message);
+}
+
+static gboolean
+on_backup_due_cb (gpointer user_data)
+{
+  AccordApplication *self = user_data;
+
+  if (!self->backing_up)
+    {
+      self->backing_up = TRUE;
+      accord_backup_now_async (self->store, NULL, TRUE, NULL, on_auto_backup_done_cb, g_object_ref (self));
+    }
+
+  self->backup_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, BACKUP_INTERVAL_SECONDS,
+                                                    on_backup_due_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 open_store (AccordApplication  *self,
             const char         *path,
@@ -72,7 +113,11 @@ open_store (AccordApplication  *self,
   g_signal_connect_object (self->notifier, "open-requested", G_CALLBACK (on_open_requested_cb),
                            self, G_CONNECT_SWAPPED);
   if (g_getenv ("ACCORD_NO_REMINDERS") == NULL)
-    self->reminders = accord_reminder_timer_new (self->store, self->notifier);
+    {
+      self->reminders = accord_reminder_timer_new (self->store, self->notifier);
+      self->backup_source = g_timeout_add_seconds_full (G_PRIORITY_LOW, BACKUP_FIRST_DELAY_SECONDS,
+                                                        on_backup_due_cb, self, NULL);
+    }
   return TRUE;
 }
 
@@ -203,6 +248,7 @@ accord_application_dispose (GObject *object)
 {
   AccordApplication *self = ACCORD_APPLICATION (object);
 
+  g_clear_handle_id (&self->backup_source, g_source_remove);
   g_clear_object (&self->reminders);
   g_clear_object (&self->notifier);
   g_clear_object (&self->store);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-backup.h"
 #include "accord-deadlines.h"
 #include "accord-preferences-window.h"
 #include "accord-window.h"
@@ -47,6 +48,8 @@ struct _AccordPreferencesWindow
   AdwComboRow          *language_row;
   AdwActionRow         *holidays_row;
   AdwActionRow         *database_row;
+  AdwActionRow         *backup_folder_row;
+  AdwActionRow         *last_backup_row;
   GtkFileChooserNative *chooser;
   AdwPreferencesGroup  *numbers_group;
   AdwPreferencesGroup  *sessions_group;
@@ -510,6 +513,184 @@ choose_database_action (GtkWidget  *widget,
 }
 
 static void
+load_backups (AccordPreferencesWindow *self)
+{
+  g_autofree char *folder = accord_backup_get_folder (self->store);
+  gint64 last = accord_backup_get_last (self->store);
+  g_autofree char *when = last > 0 ? accord_store_format_local (self->store, last, "%Y-%m-%d %H:%M") : NULL;
+
+  adw_action_row_set_subtitle (self->backup_folder_row, folder);
+  adw_action_row_set_subtitle (self->last_backup_row, when != NULL ? when : C_("last backup", "Never"));
+}
+
+static void
+show_backup_error (AccordPreferencesWindow *self,
+                   const char              *heading,
+                   const GError            *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_backup_folder_chosen_cb (AccordPreferencesWindow *self,
+                            int                      response,
+                            GtkFileChooserNative    *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+
+  if (!accord_store_set_setting (self->store, "backup.folder", path, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  load_backups (self);
+}
+
+/* The window may be closed while the copy is made: it is kept until then. */
+static void
+on_backed_up_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(AccordPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = accord_backup_now_finish (ACCORD_STORE (source), result, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.back-up", TRUE);
+  if (self->store == NULL)
+    return;
+  if (path == NULL)
+    {
+      show_backup_error (self, _("Could Not Back Up"), error);
+      return;
+    }
+
+  load_backups (self);
+  name = g_filename_display_basename (path);
+  message = g_strdup_printf (_("Backed up to %s"), name);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog        *dialog,
+                        const char              *response,
+                        AccordPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "accord-backup");
+  g_autofree char *kept = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordWindow *window;
+
+  if (!g_str_equal (response, "restore"))
+    return;
+  if (!accord_backup_restore (self->store, path, &kept, &error))
+    {
+      show_backup_error (self, _("Could Not Restore"), error);
+      return;
+    }
+
+  /* The same store now reads the restored records: every section reads
+   * them again, and these preferences are the restored ones. */
+  name = g_filename_display_basename (path);
+  message = g_strdup_printf (_("Records restored from %s"), name);
+  if ((window = accord_window_of (GTK_WIDGET (self))) != NULL)
+    {
+      accord_window_rules_changed (window);
+      accord_window_add_toast (window, adw_toast_new (message));
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+confirm_restore (AccordPreferencesWindow *self,
+                 const char              *path)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *body = g_strdup_printf (_("Every record in this database is replaced by those of the backup "
+                                             "“%s”. The records as they are now are first kept as a copy in the "
+                                             "backup folder."), name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace Every Record?"), body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "accord-backup", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_restore_chosen_cb (AccordPreferencesWindow *self,
+                      int                      response,
+                      GtkFileChooserNative    *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    confirm_restore (self, path);
+}
+
+static void
+choose_backup_folder_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  choose_file (ACCORD_PREFERENCES_WINDOW (widget), _("Choose the Backup Folder"),
+               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, G_CALLBACK (on_backup_folder_chosen_cb));
+}
+
+static void
+back_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordPreferencesWindow *self = ACCORD_PREFERENCES_WINDOW (widget);
+
+  gtk_widget_action_set_enabled (widget, "preferences.back-up", FALSE);
+  accord_backup_now_async (self->store, NULL, FALSE, NULL, on_backed_up_cb, g_object_ref (self));
+}
+
+/* The chooser opens in the backup folder. */
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AccordPreferencesWindow *self = ACCORD_PREFERENCES_WINDOW (widget);
+  g_autofree char *folder = accord_backup_get_folder (self->store);
+  g_autoptr(GFile) location = g_file_new_for_path (folder);
+
+  self->chooser = gtk_file_chooser_native_new (_("Restore from a Backup"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  if (g_file_query_exists (location, NULL))
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), location, NULL);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_restore_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
 accord_preferences_window_dispose (GObject *object)
 {
   AccordPreferencesWindow *self = ACCORD_PREFERENCES_WINDOW (object);
@@ -536,6 +717,8 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, holidays_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, backup_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, sessions_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, hours_group);
@@ -545,6 +728,10 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_language_selected_cb);
   gtk_widget_class_install_action (widget_class, "preferences.import-holidays", NULL, import_holidays_action);
   gtk_widget_class_install_action (widget_class, "preferences.choose-database", NULL, choose_database_action);
+  gtk_widget_class_install_action (widget_class, "preferences.choose-backup-folder", NULL,
+                                   choose_backup_folder_action);
+  gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
+  gtk_widget_class_install_action (widget_class, "preferences.restore", NULL, restore_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -569,5 +756,6 @@ accord_preferences_window_new (GtkWindow   *parent,
   load_language (self);
   load_holidays (self);
   adw_action_row_set_subtitle (self->database_row, accord_store_get_path (store));
+  load_backups (self);
   return self;
 }

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-preferences"
 
+#include <glib/gstdio.h>
+
+#include "accord-backup.h"
 #include "accord-gui-test.h"
 #include "accord-preferences-window.h"
 
@@ -124,6 +127,37 @@ test_document_language (AccordGuiFixture *f,
   g_assert_cmpstr (value, ==, "en");
 }
 
+static gboolean
+backup_shown (gpointer data)
+{
+  return !g_str_equal (adw_action_row_get_subtitle (ADW_ACTION_ROW (data)), "Never");
+}
+
+/* Back Up Now makes today's backup in the folder beside the database,
+ * readable by its owner only, and shows when it was made. */
+static void
+test_back_up_now (AccordGuiFixture *f,
+                  gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  GtkWidget *folder = accord_gui_find_named (GTK_WIDGET (prefs), "backup-folder");
+  GtkWidget *last = accord_gui_find_named (GTK_WIDGET (prefs), "last-backup");
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *today = accord_store_today (f->store);
+  g_autofree char *name = accord_backup_daily_name (today);
+  g_autofree char *path = g_build_filename (backups, name, NULL);
+  GStatBuf st;
+
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (folder)), ==, backups);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (last)), ==, "Never");
+
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.back-up", NULL);
+  g_assert_true (accord_gui_wait_until (backup_shown, last));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (accord_backup_get_last (f->store), >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,6 +174,7 @@ main (int   argc,
   ADD ("/gui/preferences/pattern-checked", test_pattern_checked);
   ADD ("/gui/preferences/reminders-and-zone", test_reminders_and_zone);
   ADD ("/gui/preferences/document-language", test_document_language);
+  ADD ("/gui/preferences/back-up-now", test_back_up_now);
 
   return g_test_run ();
 }
