@@ -19,6 +19,7 @@
 #include "accord-outcome.h"
 #include "accord-page-preview.h"
 #include "accord-session.h"
+#include "accord-signing-dialog.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -388,8 +389,7 @@ update_actions (AccordDocumentWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.print", drawn);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.save-as", drawn || (self->document != NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.void", kept);
-  /* Signing is the signing dialog's: the slot waits for it. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.sign", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.sign", kept);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-in", drawn);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-out", drawn);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "doc.zoom-fit", drawn);
@@ -646,7 +646,11 @@ sign_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  /* Enabled once the signing dialog is part of the build. */
+  AccordDocumentWindow *self = ACCORD_DOCUMENT_WINDOW (widget);
+
+  /* What was signed shows when this window is active again. */
+  if (self->document != NULL)
+    accord_signing_dialog_present (GTK_WINDOW (self), self->store, self->document->id);
 }
 
 static void
@@ -863,27 +867,28 @@ on_session_selected_cb (AccordDocumentWindow *self)
 }
 
 static gboolean
-on_fit_idle_cb (gpointer data)
+on_view_resized_idle_cb (gpointer data)
 {
   AccordDocumentWindow *self = data;
 
   self->fit_id = 0;
   if (self->fit)
     fit_width (self);
+  update_page_label (self);
   return G_SOURCE_REMOVE;
 }
 
-/* The view's width changes while GTK allocates it: the pages are resized
- * after, not during, the allocation. */
+/* The view's size changes while GTK allocates it: the pages are resized
+ * and the page number told after, not during, the allocation. */
 static void
-on_hadjustment_changed_cb (AccordDocumentWindow *self)
+on_view_resized_cb (AccordDocumentWindow *self)
 {
-  if (self->fit && self->fit_id == 0)
-    self->fit_id = g_idle_add (on_fit_idle_cb, self);
+  if (self->fit_id == 0)
+    self->fit_id = g_idle_add (on_view_resized_idle_cb, self);
 }
 
 static void
-on_vadjustment_changed_cb (AccordDocumentWindow *self)
+on_scrolled_cb (AccordDocumentWindow *self)
 {
   update_page_label (self);
 }
@@ -1018,11 +1023,11 @@ accord_document_window_init (AccordDocumentWindow *self)
   g_signal_connect_object (self->session_row, "notify::selected", G_CALLBACK (on_session_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
-                           G_CALLBACK (on_hadjustment_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
-                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_view_resized_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
-                           G_CALLBACK (on_vadjustment_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (on_view_resized_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                           G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
 }
 

@@ -13,6 +13,7 @@
 #include "accord-gui-test.h"
 #include "accord-i18n.h"
 #include "accord-page-preview.h"
+#include "accord-signing-dialog.h"
 
 #define N_SEEDED_CASES 20
 /* Cases of the seeded fixture (seed 7): the first has a handling opinion,
@@ -262,7 +263,16 @@ test_issue_print_save (AccordGuiFixture *f,
   g_assert_nonnull (strstr (text, document->number));
 }
 
-/* An issued document opened by id is voided with a reason. */
+static gboolean
+signing_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
+}
+
+/* An issued document opened by id opens the signing dialog, and is voided
+ * with a reason. */
 static void
 test_void (AccordGuiFixture *f,
            gconstpointer     data)
@@ -282,6 +292,11 @@ test_void (AccordGuiFixture *f,
   g_assert_true (accord_gui_wait_until (window_mapped, window));
   g_assert_cmpint (accord_document_window_get_n_pages (window), >, 0);
   g_assert_true (gtk_widget_get_visible (accord_gui_find_named (GTK_WIDGET (window), "sign-button")));
+
+  /* Sign… opens the signing dialog on this document. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.sign", NULL));
+  g_assert_true (accord_gui_wait_until (signing_dialog_shown, NULL));
+  gtk_window_destroy (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.void", NULL));
   g_assert_true (accord_gui_wait_until (has_dialog, NULL));
