@@ -88,6 +88,9 @@ CREATE INDEX case_by_accept_due ON "case" (accept_due, accepted_on, declined_on,
 CREATE INDEX case_by_reply_due ON "case" (reply_due, replied_on, responsible_unit);
 CREATE INDEX case_by_replied ON "case" (replied_on, evaluation, responsible_unit);
 CREATE INDEX case_by_next_due ON "case" (next_due) WHERE next_due IS NOT NULL;
+-- The dashboard lists the responsible units (one seek per unit) and a
+-- unit's overdue cases.
+CREATE INDEX case_by_unit ON "case" (responsible_unit, next_due);
 
 -- Approved extensions of a step's period (DOMAIN.md §2).
 CREATE TABLE case_extension (
