@@ -469,6 +469,11 @@ test_restore_refused (AccordTestDb  *db,
 
   assert_refused (db, missing, ACCORD_BACKUP_ERROR_FAILED);
 
+  /* The database itself passes the check, but is no backup. */
+  g_assert_false (accord_backup_restore (db->store, db->path, NULL, &error));
+  g_assert_error (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_INVALID);
+  g_clear_error (&error);
+
   g_assert_true (accord_backup_check (good, &error));
   g_assert_no_error (error);
 }

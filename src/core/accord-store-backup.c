@@ -255,6 +255,15 @@ write_temp (const char  *db_path,
 }
 
 static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf x, y;
+
+  return g_stat (a, &x) == 0 && g_stat (b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+static gboolean
 is_daily_name (const char *name)
 {
   g_autofree char *date = NULL;
@@ -838,6 +847,12 @@ accord_backup_restore (AccordStore  *store,
   g_return_val_if_fail (backup != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (is_same_file (backup, accord_store_get_path (store)))
+    {
+      g_set_error_literal (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_INVALID,
+                           _("This is the database itself, not a backup of it; nothing was changed"));
+      return FALSE;
+    }
   if (!accord_backup_check (backup, error))
     return FALSE;
 
