@@ -699,6 +699,8 @@ print_action (GtkWidget  *widget,
       return;
     }
   gtk_print_operation_set_allow_async (operation, TRUE);
+  if (self->layout != NULL)
+    gtk_print_operation_set_current_page (operation, (int) current_page (self));
   g_signal_connect_object (operation, "done", G_CALLBACK (on_print_done_cb), self, 0);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)

@@ -210,6 +210,41 @@ test_draft_date (AccordGuiFixture *f,
   g_assert_cmpint (pdf_pages (saved), ==, (int) accord_document_window_get_n_pages (window));
 }
 
+/* Printed for signing on paper, the draft carries personal data in full;
+ * otherwise masked. */
+static void
+test_draft_for_signature (AccordGuiFixture *f,
+                          gconstpointer     data)
+{
+  AccordDocumentWindow *window = open_draft (f, "closure_commitment", CASE_WITH_OPINION, 0);
+  GtkWidget *toggle = accord_gui_find_named (GTK_WIDGET (window), "for-signature-switch");
+  g_autoptr(AccordCase) c = accord_store_get_case (f->store, CASE_WITH_OPINION, NULL);
+  const AccordPetitioner *p = g_ptr_array_index (accord_case_get_petitioners (c), 0);
+  g_autofree char *masked_path = temp_path (f, "masked.pdf");
+  g_autofree char *full_path = temp_path (f, "full.pdf");
+  g_autoptr(GFile) masked_file = g_file_new_for_path (masked_path);
+  g_autoptr(GFile) full_file = g_file_new_for_path (full_path);
+  g_autoptr(GBytes) masked = NULL;
+  g_autoptr(GBytes) full = NULL;
+  g_autofree char *masked_text = NULL;
+  g_autofree char *full_text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (accord_document_window_save_pdf (window, masked_file, &error));
+  g_assert_no_error (error);
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (accord_document_window_save_pdf (window, full_file, &error));
+  g_assert_no_error (error);
+
+  masked = read_file (masked_path);
+  full = read_file (full_path);
+  masked_text = pdf_text (masked);
+  full_text = pdf_text (full);
+  g_assert_null (strstr (masked_text, p->id_number));
+  g_assert_nonnull (strstr (full_text, p->id_number));
+  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, pdf_pages (full));
+}
+
 /* Issued from the window, answering its confirmation: core has it issued,
  * the window shows it with its number, and it saves and prints. */
 static void
@@ -435,6 +470,8 @@ main (int   argc,
               accord_gui_fixture_set_up, test_draft_needs_session, accord_gui_fixture_tear_down);
   g_test_add ("/documents/draft-date", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
               accord_gui_fixture_set_up, test_draft_date, accord_gui_fixture_tear_down);
+  g_test_add ("/documents/draft-for-signature", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
+              accord_gui_fixture_set_up, test_draft_for_signature, accord_gui_fixture_tear_down);
   g_test_add ("/documents/issue-print-save", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
               accord_gui_fixture_set_up, test_issue_print_save, accord_gui_fixture_tear_down);
   g_test_add ("/documents/void", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
