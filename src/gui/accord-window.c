@@ -8,6 +8,7 @@
 #include "accord-people-page.h"
 #include "accord-schedule-page.h"
 #include "accord-venues-page.h"
+#include "accord-verify-dialog.h"
 #include "accord-window.h"
 
 struct _AccordWindow
@@ -239,6 +240,14 @@ new_session_action (GtkWidget  *widget,
 }
 
 static void
+verify_document_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  accord_verify_dialog_choose (ACCORD_WINDOW (widget));
+}
+
+static void
 show_page_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -372,11 +381,14 @@ accord_window_class_init (AccordWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "window.new-case", NULL, new_case_action);
   gtk_widget_class_install_action (widget_class, "window.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "window.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "window.verify-document", NULL, verify_document_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "window.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "window.new-case", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "window.verify-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "window.new-session", NULL);
   add_page_shortcut (widget_class, GDK_KEY_1, "cases");
@@ -395,6 +407,8 @@ accord_window_init (AccordWindow *self)
   self->searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->loaded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->stale = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* A PDF dropped anywhere on the window is verified. */
+  gtk_widget_add_controller (GTK_WIDGET (self), accord_verify_drop_target_new ());
 }
 
 AccordWindow *
