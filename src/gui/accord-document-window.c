@@ -921,6 +921,12 @@ accord_document_window_dispose (GObject *object)
   AccordDocumentWindow *self = ACCORD_DOCUMENT_WINDOW (object);
 
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  /* The previews borrow the layout: they go first. */
+  if (self->pages_box != NULL)
+    {
+      clear_children (GTK_WIDGET (self->pages_box));
+      clear_children (GTK_WIDGET (self->thumbnails_list));
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_DOCUMENT_WINDOW);
   g_clear_pointer (&self->layout, accord_doc_layout_free);
   g_clear_object (&self->store);
