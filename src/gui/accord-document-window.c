@@ -895,6 +895,21 @@ on_scrolled_cb (AccordDocumentWindow *self)
   update_page_label (self);
 }
 
+/* Ctrl and the wheel zoom, as in document viewers. */
+static gboolean
+on_wheel_cb (GtkEventControllerScroll *controller,
+             double                    dx,
+             double                    dy,
+             AccordDocumentWindow     *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+
+  if (!(state & GDK_CONTROL_MASK) || dy == 0 || self->layout == NULL)
+    return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self), dy < 0 ? "doc.zoom-in" : "doc.zoom-out", NULL);
+  return TRUE;
+}
+
 /* The signing dialog writes to the store: whatever it did shows when the
  * window is active again. */
 static void
@@ -1022,6 +1037,8 @@ accord_document_window_class_init (AccordDocumentWindowClass *klass)
 static void
 accord_document_window_init (AccordDocumentWindow *self)
 {
+  GtkEventController *wheel;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->session_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -1037,6 +1054,12 @@ accord_document_window_init (AccordDocumentWindow *self)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                            G_CALLBACK (on_scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
+
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL |
+                                           GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (wheel, "scroll", G_CALLBACK (on_wheel_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->scroller), wheel);
 }
 
 /* Public API ----------------------------------------------------------------- */
