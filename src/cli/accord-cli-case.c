@@ -710,6 +710,7 @@ cli_case_verbs (void)
     { "show", _("Show every field of a case"), case_show },
     { "deadlines", _("Show the statutory deadlines of a case and how each was found"), case_deadlines },
     { "extend", _("Extend the period of a pending step, with the approver and the reason"), case_extend },
+    { "import", _("Register the cases of a JSON or CSV file: all of them or none"), cli_case_import },
   };
   GArray *verbs = cli_verbs_new (fixed, G_N_ELEMENTS (fixed));
 

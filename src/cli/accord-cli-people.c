@@ -632,6 +632,7 @@ cli_person_verbs (void)
   const CliVerb all[] = {
     { "add", _("Add a person to the pool"), person_add },
     { "list", _("List the people in the pool"), person_list },
+    { "import", _("Add the people of a JSON or CSV file to the pool: all of them or none"), cli_person_import },
     { "absence", _("Record when people are away"), person_absence },
     { "availability", _("Set the weekly windows in which people are available"), person_availability },
     { "interest", _("Record interests that make people step aside"), person_interest },

@@ -10,6 +10,7 @@
 #include "accord-case.h"
 #include "accord-deadlines.h"
 #include "accord-ical.h"
+#include "accord-import.h"
 #include "accord-scheduler.h"
 #include "accord-validate.h"
 
@@ -230,6 +231,7 @@ is_refusal (const GError *error)
          || g_error_matches (error, ACCORD_DEADLINES_ERROR, ACCORD_DEADLINES_ERROR_EXTENSION)
          || g_error_matches (error, ACCORD_CALENDAR_ERROR, ACCORD_CALENDAR_ERROR_PARSE)
          || g_error_matches (error, ACCORD_ICAL_ERROR, ACCORD_ICAL_ERROR_PARSE)
+         || error->domain == ACCORD_IMPORT_ERROR
          || g_error_matches (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_DUPLICATE)
          || g_error_matches (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_STALE);
 }

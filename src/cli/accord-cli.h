@@ -140,6 +140,17 @@ gboolean        cli_remind             (CliContext          *cli,
                                         int                  argc,
                                         char               **argv,
                                         GError             **error);
+
+/* case import, person import (accord-cli-import.c) */
+gboolean        cli_case_import        (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+gboolean        cli_person_import      (CliContext          *cli,
+                                        int                  argc,
+                                        char               **argv,
+                                        GError             **error);
+
 gboolean        cli_backup             (CliContext          *cli,
                                         int                  argc,
                                         char               **argv,
