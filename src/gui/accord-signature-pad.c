@@ -19,6 +19,8 @@
 /* Samples closer than this to the last one, in pixels, add nothing. */
 #define MIN_STEP    0.75
 #define MOUSE_PRESSURE 0.5
+#define MIN_HEIGHT  80
+#define MAX_HEIGHT  320
 /* The document's rule is this far above the bottom of the box, in points. */
 #define RULE_BELOW  3.0
 
@@ -486,8 +488,9 @@ accord_signature_pad_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = 80;
-      *natural = MAX (80, (int) ceil ((for_size > 0 ? for_size : 640) / aspect));
+      /* A scrolled window gives its child the minimum height: the pad
+       * asks for its whole shape at the width it gets, up to a limit. */
+      *minimum = *natural = CLAMP ((int) ceil ((for_size > 0 ? for_size : 640) / aspect), MIN_HEIGHT, MAX_HEIGHT);
     }
 }
 

@@ -44,8 +44,9 @@ struct _AccordSigningDialog
   GtkStack             *stack;
   GtkLabel             *next_label;
   AccordSignaturePad   *pad;
+  GtkWidget            *sign_button;
   GtkLabel             *error_label;
-  AdwStatusPage        *closed_page;
+  GtkLabel             *closed_label;
   AdwPreferencesGroup  *signers_group;
 };
 
@@ -133,6 +134,7 @@ update_actions (AccordSigningDialog *self)
                                  signing && accord_signature_pad_can_redo (self->pad));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signing.clear", signing && !empty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "signing.save", g_strcmp0 (self->document->status, "signed") == 0);
+  gtk_widget_set_visible (self->sign_button, signing);
 }
 
 static void
@@ -181,7 +183,7 @@ update_closed (AccordSigningDialog *self)
     text = _("Only an issued document can be signed: issue it first.");
   else
     text = _("The document has no signature boxes.");
-  adw_status_page_set_description (self->closed_page, text);
+  gtk_label_set_text (self->closed_label, text);
 }
 
 /* Shows where signing stands: each signer's state, and the pad for the
@@ -503,8 +505,9 @@ accord_signing_dialog_class_init (AccordSigningDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, next_label);
   gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, pad);
+  gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, sign_button);
   gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, error_label);
-  gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, closed_page);
+  gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, closed_label);
   gtk_widget_class_bind_template_child (widget_class, AccordSigningDialog, signers_group);
 
   gtk_widget_class_install_action (widget_class, "signing.sign", NULL, sign_action);

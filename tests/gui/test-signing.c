@@ -4,6 +4,7 @@
 #include <poppler.h>
 
 #include "accord-doc-render.h"
+#include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
 #include "accord-signature-pad.h"
@@ -285,6 +286,7 @@ test_sign_document (AccordGuiFixture *f,
   g_autoptr(GPtrArray) signers = NULL;
   g_autofree char *next = NULL;
   g_autofree char *record = NULL;
+  AccordDocumentWindow *window;
   GtkWidget *dialog;
   int issued_pages;
 
@@ -296,9 +298,13 @@ test_sign_document (AccordGuiFixture *f,
   g_assert_cmpuint (signers->len / 2, >=, 2);
   g_assert_cmpstr (g_ptr_array_index (signers, 0), ==, "petitioner:0");
 
-  accord_signing_dialog_present (GTK_WINDOW (f->window), f->store, issued->id);
+  /* Sign… in the document's window opens the dialog on it. */
+  window = accord_document_window_new_for_document (GTK_WINDOW (f->window), f->store, issued->id);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.sign", NULL));
   g_assert_true (accord_gui_wait_until (dialog_shown, NULL));
   dialog = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 1));
   g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
 
