@@ -581,6 +581,13 @@ on_backed_up_cb (GObject      *source,
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
 }
 
+static gboolean
+close_later_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_restore_response_cb (AdwMessageDialog        *dialog,
                         const char              *response,
@@ -610,7 +617,8 @@ on_restore_response_cb (AdwMessageDialog        *dialog,
       accord_window_rules_changed (window);
       accord_window_add_toast (window, adw_toast_new (message));
     }
-  gtk_window_close (GTK_WINDOW (self));
+  /* Once the dialog, which belongs to this window, has closed. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -648,7 +656,16 @@ on_restore_chosen_cb (AccordPreferencesWindow *self,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
-    confirm_restore (self, path);
+    gtk_widget_activate_action (GTK_WIDGET (self), "preferences.restore-from", "s", path);
+}
+
+/* The backup file chosen: asks before replacing anything. */
+static void
+restore_from_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  confirm_restore (ACCORD_PREFERENCES_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -732,6 +749,7 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
                                    choose_backup_folder_action);
   gtk_widget_class_install_action (widget_class, "preferences.back-up", NULL, back_up_action);
   gtk_widget_class_install_action (widget_class, "preferences.restore", NULL, restore_action);
+  gtk_widget_class_install_action (widget_class, "preferences.restore-from", "s", restore_from_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-preferences"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "accord-backup.h"
@@ -158,6 +160,94 @@ test_back_up_now (AccordGuiFixture *f,
   g_assert_cmpint (accord_backup_get_last (f->store), >, 0);
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  return accord_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+has_no_dialog (gpointer data)
+{
+  return !has_dialog (data);
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static void
+click (AdwMessageDialog *dialog,
+       const char       *label)
+{
+  GtkWidget *button = accord_gui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, has_label, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static AdwMessageDialog *
+ask_restore (AccordPreferencesWindow *prefs,
+             const char              *path)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (prefs), "preferences.restore-from", "s", path);
+  g_assert_true (accord_gui_wait_until (has_dialog, NULL));
+  dialog = ADW_MESSAGE_DIALOG (accord_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“before.db”"));
+  return dialog;
+}
+
+/* Restoring asks first; cancelled, nothing changes; confirmed, the records
+ * are the backup's, those replaced are kept beside it and the preferences
+ * close on the restored settings. */
+static void
+test_restore (AccordGuiFixture *f,
+              gconstpointer     data)
+{
+  AccordPreferencesWindow *prefs = open_preferences (f);
+  g_autofree char *path = g_build_filename (f->dir, "before.db", NULL);
+  g_autofree char *backups = g_build_filename (f->dir, "backups", NULL);
+  g_autofree char *changed = NULL;
+  g_autofree char *restored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  AdwMessageDialog *dialog;
+  gpointer alive = prefs;
+
+  g_assert_true (accord_backup_to_file (f->store, path, &error));
+  g_assert_true (accord_store_set_setting (f->store, "bureau_name", "备份之后改的名称", &error));
+  g_assert_no_error (error);
+
+  dialog = ask_restore (prefs, path);
+  click (dialog, "_Cancel");
+  g_assert_true (accord_gui_wait_until (has_no_dialog, NULL));
+  changed = setting (f, "bureau_name");
+  g_assert_cmpstr (changed, ==, "备份之后改的名称");
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  g_object_add_weak_pointer (G_OBJECT (prefs), &alive);
+  dialog = ask_restore (prefs, path);
+  click (dialog, "_Replace");
+  g_assert_true (accord_gui_wait_until (is_gone, &alive));
+  restored = setting (f, "bureau_name");
+  g_assert_null (restored);
+
+  dir = g_dir_open (backups, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (g_dir_read_name (dir), "accord-before-restore-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +265,7 @@ main (int   argc,
   ADD ("/gui/preferences/reminders-and-zone", test_reminders_and_zone);
   ADD ("/gui/preferences/document-language", test_document_language);
   ADD ("/gui/preferences/back-up-now", test_back_up_now);
+  ADD ("/gui/preferences/restore", test_restore);
 
   return g_test_run ();
 }
