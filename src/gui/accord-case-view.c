@@ -8,6 +8,7 @@
 #include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-enums.h"
+#include "accord-outcome.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -368,6 +369,23 @@ session_time (AccordCaseView *self,
   return g_strdup_printf ("%s–%s", start, end);
 }
 
+/* A held session's row says what came of it, once recorded. */
+static char *
+session_title (AccordCaseView *self,
+               AccordSession  *s)
+{
+  const char *kind = accord_vocab_label (ACCORD_VOCAB_SESSION_KIND, s->kind);
+  const char *status = accord_vocab_label (ACCORD_VOCAB_SESSION_STATUS, s->status);
+  g_autoptr(AccordOutcome) outcome = NULL;
+
+  if (g_str_equal (s->status, "held") || g_str_equal (s->status, "adjourned"))
+    outcome = accord_store_get_outcome (self->store, s->id, NULL);
+  if (outcome != NULL)
+    return g_strdup_printf ("%s · %s · %s", kind, status,
+                            accord_vocab_label (ACCORD_VOCAB_OUTCOME_RESULT, outcome->result));
+  return g_strdup_printf ("%s · %s", kind, status);
+}
+
 static void
 fill_sessions (AccordCaseView *self)
 {
@@ -378,8 +396,7 @@ fill_sessions (AccordCaseView *self)
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       AccordSession *s = g_ptr_array_index (sessions, i);
-      g_autofree char *title = g_strdup_printf ("%s · %s", accord_vocab_label (ACCORD_VOCAB_SESSION_KIND, s->kind),
-                                                accord_vocab_label (ACCORD_VOCAB_SESSION_STATUS, s->status));
+      g_autofree char *title = session_title (self, s);
       g_autofree char *when = session_time (self, s);
       GtkWidget *row = add_row (self->sessions_list, title, when);
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-enums.h"
+#include "accord-outcome-editor.h"
 #include "accord-session-editor.h"
 #include "accord-validate.h"
 #include "accord-window.h"
@@ -65,6 +66,7 @@ struct _AccordSessionEditor
   AdwEntryRow     *override_row;
   GtkListBox      *slot_list;
   GtkWidget       *cancel_session_button;
+  GtkWidget       *record_outcome_button;
 };
 
 G_DEFINE_FINAL_TYPE (AccordSessionEditor, accord_session_editor, ADW_TYPE_WINDOW)
@@ -225,6 +227,25 @@ session_is_planned (const AccordSession *session)
   return !g_str_equal (session->status, "cancelled") && !g_str_equal (session->status, "held");
 }
 
+/* A session that has begun, or was held or adjourned, has an outcome to
+ * record or to correct; a cancelled one has none. */
+static gboolean
+session_has_outcome (AccordSessionEditor *self)
+{
+  g_autofree char *today = NULL;
+  g_autofree char *day = NULL;
+  int order;
+
+  if (self->session == NULL || g_str_equal (self->session->status, "cancelled"))
+    return FALSE;
+  if (g_str_equal (self->session->status, "held") || g_str_equal (self->session->status, "adjourned"))
+    return TRUE;
+  today = accord_store_today (self->store);
+  day = format_local (self, self->session->starts_at, "%Y-%m-%d");
+  order = strcmp (day, today);
+  return order < 0 || (order == 0 && self->session->starts_at <= g_get_real_time () / G_USEC_PER_SEC);
+}
+
 static void
 update_actions (AccordSessionEditor *self)
 {
@@ -244,6 +265,7 @@ update_actions (AccordSessionEditor *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-participant", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.find-slot", self->kase != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.cancel-session", cancellable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.record-outcome", session_has_outcome (self));
   gtk_widget_set_visible (self->override_group, hard);
 }
 
@@ -961,6 +983,27 @@ cancel_session_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The outcome is recorded in its own window, in place of this one. */
+static void
+record_outcome_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AccordSessionEditor *self = ACCORD_SESSION_EDITOR (widget);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+  AccordOutcomeEditor *editor;
+
+  editor = accord_outcome_editor_new (parent, self->store, self->session->id, &error);
+  if (editor == NULL)
+    {
+      accord_window_report_error (widget, _("Could Not Open the Outcome"), error);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
 /* Overrides -------------------------------------------------------------- */
 
 static void
@@ -1019,6 +1062,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, AccordSessionEditor, override_row);
   gtk_widget_class_bind_template_child (widget_class, AccordSessionEditor, slot_list);
   gtk_widget_class_bind_template_child (widget_class, AccordSessionEditor, cancel_session_button);
+  gtk_widget_class_bind_template_child (widget_class, AccordSessionEditor, record_outcome_button);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_override_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
@@ -1043,6 +1087,7 @@ accord_session_editor_class_init (AccordSessionEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.add-petitioners", NULL, add_petitioners_action);
   gtk_widget_class_install_action (widget_class, "editor.find-slot", NULL, find_slot_action);
   gtk_widget_class_install_action (widget_class, "editor.cancel-session", NULL, cancel_session_action);
+  gtk_widget_class_install_action (widget_class, "editor.record-outcome", NULL, record_outcome_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
@@ -1167,6 +1212,7 @@ accord_session_editor_set_session (AccordSessionEditor *self,
       gtk_widget_set_visible (self->add_box, FALSE);
     }
   gtk_widget_set_visible (self->cancel_session_button, TRUE);
+  gtk_widget_set_visible (self->record_outcome_button, session_has_outcome (self));
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->start_row));
   schedule_check (self);
 }
