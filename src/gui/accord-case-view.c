@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-case-file-export.h"
 #include "accord-case-view.h"
 #include "accord-deadlines.h"
 #include "accord-document-window.h"
@@ -773,6 +774,17 @@ new_session_action (GtkWidget  *widget,
     accord_window_new_session (window, accord_case_get_number (self->c));
 }
 
+static void
+export_case_file_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  AccordCaseView *self = ACCORD_CASE_VIEW (widget);
+
+  if (self->c != NULL)
+    accord_case_file_export_choose (widget, self->store, accord_case_get_number (self->c));
+}
+
 /* A draft of @kind, about the session it most likely is about; the
  * document window lets the coordinator pick another. */
 static void
@@ -892,6 +904,7 @@ accord_case_view_class_init (AccordCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.action", "s", workflow_action);
   gtk_widget_class_install_action (widget_class, "case.extend", "s", extend_action);
   gtk_widget_class_install_action (widget_class, "case.new-session", NULL, new_session_action);
+  gtk_widget_class_install_action (widget_class, "case.export-case-file", NULL, export_case_file_action);
   gtk_widget_class_install_action (widget_class, "case.new-document", "s", new_document_action);
 }
 

@@ -3,6 +3,7 @@
 
 #include <poppler.h>
 
+#include "accord-case-view.h"
 #include "accord-doc-render.h"
 #include "accord-document-window.h"
 #include "accord-documents.h"
@@ -380,6 +381,61 @@ test_sign_refused_then_all (AccordGuiFixture *f,
   g_assert_cmpint (stored_pdf_pages (f->store, issued->id), ==, issued_pages + 1);
 }
 
+static gboolean
+is_sign_button (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return gtk_widget_get_mapped (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Sign…") == 0;
+}
+
+static gboolean
+sign_button_shown (gpointer data)
+{
+  return accord_gui_find (GTK_WIDGET (data), GTK_TYPE_BUTTON, is_sign_button, NULL) != NULL;
+}
+
+static gboolean
+row_says_signed (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (widget));
+
+  return gtk_widget_get_mapped (widget) && subtitle != NULL && g_str_has_suffix (subtitle, " · Signed");
+}
+
+/* The case page's document row has its own Sign… */
+static void
+test_sign_from_case_page (AccordGuiFixture *f,
+                          gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordDocument) issued = accord_store_issue_document (f->store, "closure_commitment",
+                                                                  CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
+                                                                  &error);
+  g_autoptr(GPtrArray) signers = NULL;
+  g_autofree char *next = NULL;
+  GtkWidget *view, *dialog;
+
+  g_assert_no_error (error);
+  signers = document_signers (f->store, issued->id);
+  accord_window_show_case (f->window, CASE_WITH_OPINION);
+  view = accord_gui_find (GTK_WIDGET (f->window), ACCORD_TYPE_CASE_VIEW, NULL, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (accord_gui_wait_until (sign_button_shown, view));
+  gtk_widget_activate (accord_gui_find (view, GTK_TYPE_BUTTON, is_sign_button, NULL));
+  g_assert_true (accord_gui_wait_until (dialog_shown, NULL));
+  dialog = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
+  next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 1));
+  g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
+
+  /* The case page shows the document signed. */
+  g_assert_null (accord_gui_find (view, ADW_TYPE_ACTION_ROW, row_says_signed, NULL));
+  sign_on_pad (dialog);
+  accord_gui_wait_idle ();
+  view = accord_gui_find (GTK_WIDGET (f->window), ACCORD_TYPE_CASE_VIEW, NULL, NULL);
+  g_assert_nonnull (accord_gui_find (view, ADW_TYPE_ACTION_ROW, row_says_signed, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -392,6 +448,9 @@ main (int   argc,
               accord_gui_fixture_set_up, test_sign_document, accord_gui_fixture_tear_down);
   g_test_add ("/gui/signing/refused-then-all-signed", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
               accord_gui_fixture_set_up, test_sign_refused_then_all, accord_gui_fixture_tear_down);
+
+  g_test_add ("/gui/signing/from-case-page", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
+              accord_gui_fixture_set_up, test_sign_from_case_page, accord_gui_fixture_tear_down);
 
   return g_test_run ();
 }

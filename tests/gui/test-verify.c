@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "accord-case-file-export.h"
 #include "accord-doc-render.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
@@ -271,6 +272,56 @@ test_foreign (Fixture       *f,
   close_dialog (dialog);
 }
 
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Exported;
+
+static void
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      data)
+{
+  Exported *e = data;
+
+  e->ok = accord_case_file_export_finish (result, &e->error);
+  e->done = TRUE;
+}
+
+static gboolean
+exported (gpointer data)
+{
+  return ((Exported *) data)->done;
+}
+
+/* The case file exported from the window (drawn in a worker thread) is a
+ * PDF, and is not mistaken for one of the documents it holds. */
+static void
+test_case_file (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->gui.dir, "case-file.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  Exported e = { 0 };
+  AccordVerifyDialog *dialog;
+
+  accord_case_file_export_to (GTK_WIDGET (f->gui.window), f->gui.store, f->number, file, NULL, on_exported_cb, &e);
+  g_assert_true (accord_gui_wait_until (exported, &e));
+  g_assert_no_error (e.error);
+  g_assert_true (e.ok);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, g_bytes_get_size (f->pdf));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  dialog = verify (f, file);
+  g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_FOREIGN);
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,5 +334,6 @@ main (int   argc,
   g_test_add ("/verify/voided", Fixture, NULL, fixture_set_up, test_voided, fixture_tear_down);
   g_test_add ("/verify/not-a-document", Fixture, NULL, fixture_set_up, test_not_a_document, fixture_tear_down);
   g_test_add ("/verify/foreign", Fixture, NULL, fixture_set_up, test_foreign, fixture_tear_down);
+  g_test_add ("/verify/case-file", Fixture, NULL, fixture_set_up, test_case_file, fixture_tear_down);
   return g_test_run ();
 }
