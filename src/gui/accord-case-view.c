@@ -10,6 +10,7 @@
 #include "accord-documents.h"
 #include "accord-enums.h"
 #include "accord-outcome.h"
+#include "accord-signing-dialog.h"
 #include "accord-validate.h"
 #include "accord-window.h"
 
@@ -421,6 +422,19 @@ document_status_label (const char *status)
   return C_("document", "Void");
 }
 
+/* An issued document is signed from its row, without opening it first. */
+static GtkWidget *
+new_sign_button (gint64 document_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Sign…"));
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.sign-document");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", document_id);
+  return button;
+}
+
 static void
 fill_documents (AccordCaseView *self)
 {
@@ -438,6 +452,8 @@ fill_documents (AccordCaseView *self)
                                 subtitle);
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      if (g_str_equal (d->status, "issued") || g_str_equal (d->status, "signed"))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), new_sign_button (d->id));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       g_object_set_data_full (G_OBJECT (row), "document-id", g_memdup2 (&d->id, sizeof d->id), g_free);
     }
@@ -785,6 +801,18 @@ export_case_file_action (GtkWidget  *widget,
     accord_case_file_export_choose (widget, self->store, accord_case_get_number (self->c));
 }
 
+static void
+sign_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  AccordCaseView *self = ACCORD_CASE_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  accord_signing_dialog_present (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                 g_variant_get_int64 (parameter));
+}
+
 /* A draft of @kind, about the session it most likely is about; the
  * document window lets the coordinator pick another. */
 static void
@@ -906,6 +934,7 @@ accord_case_view_class_init (AccordCaseViewClass *klass)
   gtk_widget_class_install_action (widget_class, "case.new-session", NULL, new_session_action);
   gtk_widget_class_install_action (widget_class, "case.export-case-file", NULL, export_case_file_action);
   gtk_widget_class_install_action (widget_class, "case.new-document", "s", new_document_action);
+  gtk_widget_class_install_action (widget_class, "case.sign-document", "x", sign_document_action);
 }
 
 static void
