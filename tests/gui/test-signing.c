@@ -52,6 +52,31 @@ drag (AccordSignaturePad *pad,
   g_signal_emit_by_name (gesture, "drag-end", dx, dy);
 }
 
+/* A pen stroke through the stylus gesture's handlers; without a tablet's
+ * event there is no pressure axis, and the pad takes the mouse's. */
+static void
+pen (AccordSignaturePad *pad,
+     double              x,
+     double              y)
+{
+  GtkGesture *gesture = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (pad));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_STYLUS (controller))
+        gesture = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (gesture);
+
+  g_signal_emit_by_name (gesture, "down", x, y);
+  for (guint i = 1; i <= 8; i++)
+    g_signal_emit_by_name (gesture, "motion", x + 10.0 * i, y + 3.0 * i);
+  g_signal_emit_by_name (gesture, "up", x + 80.0, y + 24.0);
+}
+
 static JsonArray *
 parse_strokes (const char *json)
 {
@@ -264,6 +289,9 @@ test_pad_strokes (void)
   drag (pad, 100.0, 100.0, 50.0, -30.0, 5);
   g_assert_false (accord_signature_pad_can_redo (pad));
   assert_strokes (pad, 1);
+
+  pen (pad, 40.0, 40.0);
+  assert_strokes (pad, 2);
 
   accord_signature_pad_clear (pad);
   g_assert_true (accord_signature_pad_is_empty (pad));
