@@ -211,6 +211,12 @@ test_backup_open_store (AccordTestDb  *db,
   g_assert_cmpint (accord_backup_get_last (db->store), >, 0);
   assert_audit_intact (db->store, n_audit + 1);
 
+  /* Never over the database itself. */
+  g_assert_false (accord_backup_to_file (db->store, db->path, &error));
+  g_assert_error (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (accord_test_count_rows (db->store, "audit"), ==, n_audit + 1);
+
   copy = accord_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (accord_test_count_rows (copy, "case"), ==, 60);

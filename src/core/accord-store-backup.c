@@ -548,6 +548,13 @@ accord_backup_copy (const char  *db_path,
   g_return_val_if_fail (db_path != NULL && dest != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (is_same_file (dest, db_path))
+    {
+      g_set_error_literal (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_FAILED,
+                           _("A backup cannot be written over the database itself"));
+      return FALSE;
+    }
+
   folder = g_path_get_dirname (dest);
   name = g_filename_display_name (folder);
   if (g_mkdir_with_parents (folder, 0700) != 0)
