@@ -15,6 +15,8 @@
 /* The seeded fixture's first case has a handling opinion, so a closure
  * commitment can be issued for it without a session. */
 #define CASE_WITH_OPINION "XF-2024-000001"
+/* ... and one with a hearing planned. */
+#define CASE_WITH_HEARING "XF-2025-000008"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -409,6 +411,37 @@ test_sign_refused_then_all (AccordGuiFixture *f,
   g_assert_cmpint (stored_pdf_pages (f->store, issued->id), ==, issued_pages + 1);
 }
 
+/* Hearing minutes have a place for each participant at the foot of every
+ * page and a box for each at the end: one signer each, shown by the box. */
+static void
+test_minutes_signers (AccordGuiFixture *f,
+                      gconstpointer     data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 hearing = accord_document_window_suggest_session (f->store, "hearing_minutes", CASE_WITH_HEARING);
+  g_autoptr(JsonObject) content = NULL;
+  g_autoptr(AccordDocLayout) layout = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *signers;
+
+  g_assert_cmpint (hearing, >, 0);
+  content = accord_store_document_content (f->store, "hearing_minutes", CASE_WITH_HEARING, hearing, FALSE, &error);
+  g_assert_no_error (error);
+  layout = accord_doc_render_layout (content, NULL, NULL, NULL, "zh_CN", &error);
+  g_assert_no_error (error);
+  signers = accord_doc_layout_get_signers (layout);
+  g_assert_cmpuint (signers->len, >=, 2);
+  for (guint i = 0; i < signers->len; i++)
+    {
+      const AccordDocSigner *signer = g_ptr_array_index (signers, i);
+
+      g_assert_true (g_hash_table_add (keys, signer->key));
+      g_assert_cmpstr (signer->role, !=, "");
+      /* The box at the end, not the short line at the foot of a page. */
+      g_assert_cmpfloat (signer->width / signer->height, >, 2.5);
+    }
+}
+
 static gboolean
 is_sign_button (GtkWidget     *widget,
                 gconstpointer  data)
@@ -477,6 +510,8 @@ main (int   argc,
   g_test_add ("/gui/signing/refused-then-all-signed", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
               accord_gui_fixture_set_up, test_sign_refused_then_all, accord_gui_fixture_tear_down);
 
+  g_test_add ("/gui/signing/minutes-signers", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
+              accord_gui_fixture_set_up, test_minutes_signers, accord_gui_fixture_tear_down);
   g_test_add ("/gui/signing/from-case-page", AccordGuiFixture, GUINT_TO_POINTER (N_SEEDED_CASES),
               accord_gui_fixture_set_up, test_sign_from_case_page, accord_gui_fixture_tear_down);
 
