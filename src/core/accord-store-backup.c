@@ -48,6 +48,13 @@ typedef struct
   const char *kept;
 } Restored;
 
+typedef struct
+{
+  char *db_path;
+  char *path;
+  char *auto_date;   /* NULL unless automatic */
+} BackupTask;
+
 G_DEFINE_QUARK (accord-backup-error-quark, accord_backup_error)
 
 /* Helpers */
@@ -405,13 +412,6 @@ make_daily_backup (AccordStore  *store,
     return NULL;
   return record_daily_backup (store, path, automatic ? today : NULL, error);
 }
-
-typedef struct
-{
-  char *db_path;
-  char *path;
-  char *auto_date;   /* NULL unless automatic */
-} BackupTask;
 
 static void
 backup_task_free (BackupTask *task)
