@@ -608,6 +608,23 @@ test_backup (Fixture       *f,
   g_assert_cmpuint (backups_listed (f), ==, 2);
 }
 
+/* The reminder timer's run makes the daily backup once a day; a dry run
+ * makes none. */
+static void
+test_remind_backup (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "remind", "--dry-run"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpuint (backups_listed (f), ==, 0);
+
+  g_assert_cmpint (run (f, "remind"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpstr (f->out, ==, "No reminders are due.\n");
+  g_assert_cmpstr (f->err, ==, "");
+  g_assert_cmpuint (backups_listed (f), ==, 1);
+  g_assert_cmpint (run (f, "backup", "--auto"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (f->out, "nothing to do"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -635,6 +652,7 @@ main (int    argc,
   ADD ("/cli/audit", test_audit);
   ADD ("/cli/seed", test_seed);
   ADD ("/cli/backup", test_backup);
+  ADD ("/cli/remind-backup", test_remind_backup);
 
 #undef ADD
 
