@@ -61,6 +61,7 @@ static void show_cases (AccordWindow *w) { accord_window_show_page (w, "cases");
 static void show_schedule (AccordWindow *w) { accord_window_show_page (w, "schedule"); }
 static void show_people (AccordWindow *w) { accord_window_show_page (w, "people"); }
 static void show_venues (AccordWindow *w) { accord_window_show_page (w, "venues"); }
+static void show_dashboard (AccordWindow *w) { accord_window_show_page (w, "dashboard"); }
 static void search_cases (AccordWindow *w) { accord_window_set_search_text (w, "朝阳区"); }
 static void new_case (AccordWindow *w) { gtk_widget_activate_action (GTK_WIDGET (w), "window.new-case", NULL); }
 static void new_session (AccordWindow *w) { accord_window_new_session (w, NULL); }
@@ -108,6 +109,7 @@ static const struct
   { "new-session", new_session },
   { "people", show_people },
   { "venues", show_venues },
+  { "dashboard", show_dashboard },
   { "preferences", show_preferences },
 };
 
