@@ -322,6 +322,104 @@ test_case_file (Fixture       *f,
   close_dialog (dialog);
 }
 
+static GtkDropTarget *
+window_drop_target (Fixture *f)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->gui.window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  return NULL;
+}
+
+static gboolean
+verify_dialog_shown (gpointer data)
+{
+  GtkWindow *dialog = accord_gui_find_toplevel (ACCORD_TYPE_VERIFY_DIALOG);
+
+  return dialog != NULL && accord_verify_dialog_get_verdict (ACCORD_VERIFY_DIALOG (dialog)) != ACCORD_VERIFY_READING;
+}
+
+/* A PDF dropped on the window, as a file list: the window's drop target
+ * takes files and opens the dialog on the first. */
+static void
+test_drop (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "issued.pdf", g_bytes_get_data (f->pdf, NULL), g_bytes_get_size (f->pdf));
+  GtkDropTarget *target = window_drop_target (f);
+  GSList *list = g_slist_prepend (NULL, file);
+  GValue value = G_VALUE_INIT;
+  gsize n_types = 0;
+  const GType *types;
+  gboolean accepted = FALSE;
+  AccordVerifyDialog *dialog;
+
+  g_assert_nonnull (target);
+  types = gtk_drop_target_get_gtypes (target, &n_types);
+  g_assert_cmpuint (n_types, ==, 2);
+  g_assert_true (types[0] == GDK_TYPE_FILE_LIST || types[1] == GDK_TYPE_FILE_LIST);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_slist_free (list);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  g_assert_true (accord_gui_wait_until (verify_dialog_shown, NULL));
+  dialog = ACCORD_VERIFY_DIALOG (accord_gui_find_toplevel (ACCORD_TYPE_VERIFY_DIALOG));
+  g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_AUTHENTIC);
+  close_dialog (dialog);
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWindow *chooser = accord_gui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+  return chooser != NULL && gtk_widget_get_mapped (GTK_WIDGET (chooser));
+}
+
+static gboolean
+chooser_has_file (gpointer data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (data);
+
+  return file != NULL;
+}
+
+/* Verify Document… asks for the file, then verifies it. */
+static void
+test_choose (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_file (f, "issued.pdf", g_bytes_get_data (f->pdf, NULL), g_bytes_get_size (f->pdf));
+  g_autoptr(GError) error = NULL;
+  GtkWindow *chooser;
+  AccordVerifyDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->gui.window), "window.verify-document", NULL));
+  g_assert_true (accord_gui_wait_until (chooser_shown, NULL));
+  chooser = accord_gui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, _("Verify Document"));
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
+  g_assert_no_error (error);
+  /* The folder is read before the file is selected in it. */
+  g_assert_true (accord_gui_wait_until (chooser_has_file, chooser));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+
+  g_assert_true (accord_gui_wait_until (verify_dialog_shown, NULL));
+  dialog = ACCORD_VERIFY_DIALOG (accord_gui_find_toplevel (ACCORD_TYPE_VERIFY_DIALOG));
+  g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_AUTHENTIC);
+  close_dialog (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +433,7 @@ main (int   argc,
   g_test_add ("/verify/not-a-document", Fixture, NULL, fixture_set_up, test_not_a_document, fixture_tear_down);
   g_test_add ("/verify/foreign", Fixture, NULL, fixture_set_up, test_foreign, fixture_tear_down);
   g_test_add ("/verify/case-file", Fixture, NULL, fixture_set_up, test_case_file, fixture_tear_down);
+  g_test_add ("/verify/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
+  g_test_add ("/verify/choose", Fixture, NULL, fixture_set_up, test_choose, fixture_tear_down);
   return g_test_run ();
 }
