@@ -94,6 +94,16 @@ accord_store_sqlite_error (AccordStore  *self,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_READ_ONLY,
+      if (rc != SQLITE_READONLY_DIRECTORY)
+        {
+          g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_READ_ONLY,
+                               _("The database cannot be written: the file is read-only"));
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case SQLITE_CANTOPEN:
+      /* The file itself was opened before SQLite saw it (ensure_file ()):
+       * what SQLite cannot open are the -wal and -shm files beside it. */
                            _("The database cannot be written: the file is read-only"));
       break;
     case SQLITE_FULL:
@@ -275,6 +285,7 @@ ensure_file (const char  *path,
 {
   g_autofree char *dir = g_path_get_dirname (path);
   int fd;
+  struct stat st;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -296,7 +307,9 @@ ensure_file (const char  *path,
                    _("Cannot open the database file: %s"), g_strerror (saved));
       return FALSE;
     }
-  if (fchmod (fd, 0600) != 0)
+  /* Only take rights away: a file its owner made read-only stays so, and
+   * writes to it are refused instead of silently allowed again. */
+  if (fstat (fd, &st) == 0 && (st.st_mode & 0177) != 0 && fchmod (fd, st.st_mode & 0600) != 0)
     g_debug ("Cannot restrict the database file's mode: %s", g_strerror (errno));
   close (fd);
   return TRUE;
