@@ -231,6 +231,9 @@ CREATE INDEX session_participant_by_person ON session_participant (person_id, st
   WHERE person_id IS NOT NULL;
 CREATE INDEX session_participant_by_petitioner ON session_participant (petitioner_id, starts_at)
   WHERE petitioner_id IS NOT NULL;
+-- The dashboard's panelist workload: a period's panelists without the table.
+CREATE INDEX session_participant_by_panelist ON session_participant (role, starts_at, active, person_id, session_id)
+  WHERE role = 'panelist';
 
 CREATE TABLE outcome (
   id             INTEGER PRIMARY KEY,

@@ -597,13 +597,14 @@ accord_store_panelist_workload (AccordStore  *self,
 
   g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
 
-  /* The sessions of the period by their start, then their panelists. */
+  /* Read from the copies of the session's start and whether it takes
+   * place that each participant row keeps (session_participant_by_panelist). */
   stmt = prepare_instants (self,
-                           "SELECT p.id, p.name, count(*) AS n FROM session s "
-                           "JOIN session_participant sp ON sp.session_id = s.id "
+                           "SELECT p.id, p.name, count(*) AS n FROM session_participant sp "
                            "JOIN person p ON p.id = sp.person_id "
-                           "WHERE s.starts_at >= ?1 AND s.starts_at < ?2 AND s.status <> 'cancelled' "
-                           "AND sp.role = 'panelist'" SESSION_UNIT_FILTER
+                           "WHERE sp.role = 'panelist' AND sp.starts_at >= ?1 AND sp.starts_at < ?2 "
+                           "AND sp.active = 1 AND (?3 IS NULL OR (SELECT c.responsible_unit FROM session s "
+                           "JOIN \"case\" c ON c.id = s.case_id WHERE s.id = sp.session_id) = ?3)"
                            " GROUP BY p.id ORDER BY n DESC, p.name, p.id LIMIT ?4",
                            from, to, unit, error);
   if (stmt == NULL)
