@@ -628,6 +628,56 @@ test_parse_bounds (void)
   g_assert_cmpstr (accord_import_guess_format ("title", 5), ==, "csv");
 }
 
+/* accord-cli ---------------------------------------------------------- */
+
+static void
+test_cli (AccordTestCli *cli,
+          gconstpointer  data)
+{
+  g_autofree char *cases = g_build_filename (cli->dir, "cases.txt", NULL);
+  g_autofree char *people = g_build_filename (cli->dir, "people.csv", NULL);
+  g_autofree char *bad = g_build_filename (cli->dir, "bad.csv", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  g_file_set_contents (cases, "[" GOOD_ENTRY "]", -1, &error);
+  g_assert_no_error (error);
+  {
+    /* The file's name does not say its format: the contents do. */
+    g_autofree char *text = NULL;
+    g_autoptr(GString) json = NULL;
+
+    g_file_get_contents (cases, &text, NULL, &error);
+    json = g_string_new (text);
+    g_string_replace (json, "@ID@", "11010519491231002X", 0);
+    g_file_set_contents (cases, json->str, -1, &error);
+    g_assert_no_error (error);
+  }
+  g_file_set_contents (people, "name,roles\n王芳,lawyer\n李建国,npc_deputy\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (bad, CASE_HEADER "\"欠薪,劳动社保,visit,张三,11010519491231002X,13800000000\n", -1, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (accord_test_cli_run (cli, "--json", "case", "import", cases), ==, ACCORD_TEST_EXIT_OK);
+  root = accord_test_parse_json (cli->out);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "imported"), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (object, "numbers"), 0), ==,
+                   "XF-2026-000001");
+
+  g_assert_cmpint (accord_test_cli_run (cli, "person", "import", people), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (cli->out, "Imported 2 people"));
+
+  /* A malformed file and a refused row change nothing, byte for byte. */
+  accord_test_cli_assert_refused (cli, ACCORD_TEST_EXIT_REFUSED, "case", "import", bad);
+  g_assert_nonnull (strstr (cli->err, "Row 2: a quoted field has no closing quote"));
+  accord_test_cli_assert_refused (cli, ACCORD_TEST_EXIT_REFUSED, "person", "import", "--format", "csv", cases);
+  accord_test_cli_assert_refused (cli, ACCORD_TEST_EXIT_USAGE, "case", "import", "--format", "xml", cases);
+  accord_test_cli_assert_refused (cli, ACCORD_TEST_EXIT_USAGE, "case", "import");
+  accord_test_cli_assert_refused (cli, ACCORD_TEST_EXIT_ERROR, "case", "import", "no-such-file.csv");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,6 +693,7 @@ main (int    argc,
   g_test_add ("/import/huge-field", AccordTestDb, NULL, accord_test_db_setup, test_huge_field, accord_test_db_teardown);
   g_test_add ("/import/all-or-none", AccordTestDb, NULL, accord_test_db_setup, test_all_or_none, accord_test_db_teardown);
   g_test_add_func ("/import/parse-bounds", test_parse_bounds);
+  g_test_add ("/import/cli", AccordTestCli, NULL, accord_test_cli_set_up, test_cli, accord_test_cli_tear_down);
 
   return g_test_run ();
 }
