@@ -736,32 +736,39 @@ test_read_only (AccordTestCli *cli,
   g_autofree char *after = NULL;
   uid_t owner = geteuid () == 0 ? NOBODY : geteuid ();
 
-  /* As root the modes would not apply: the child runs as nobody.  A
-   * read-only file can still be read. */
+  /* As root the modes would not apply: the child runs as nobody.  In a
+   * read-only folder SQLite cannot make the WAL's files, so that reading
+   * fails too; the message names the folder. */
   remove_side_files (cli->db);
+  give_to (cli->db, owner, 0600);
+  give_to (cli->dir, owner, 0500);
+  assert_write_refused (cli, number, "its folder is read-only", FALSE);
+
+  /* A read-only file can still be read, and the store does not quietly
+   * make it writable again. */
   give_to (cli->dir, owner, 0700);
   give_to (cli->db, owner, 0400);
   assert_write_refused (cli, number, "the file is read-only", TRUE);
-  /* The store does not quietly make the file writable again. */
   {
     GStatBuf st;
 
     g_assert_cmpint (g_stat (cli->db, &st), ==, 0);
     g_assert_cmpint (st.st_mode & 0777, ==, 0400);
   }
+  after = accord_test_dump (cli->db);
+  g_assert_cmpstr (after, ==, before);
 
-  /* In a read-only folder SQLite cannot make the WAL's files, so that
-   * reading fails too; the message names the folder. */
-  remove_side_files (cli->db);
+  /* Made writable again, it takes writes again, although reading it left
+   * read-only -wal and -shm files beside it. */
   give_to (cli->db, owner, 0600);
-  give_to (cli->dir, owner, 0500);
-  assert_write_refused (cli, number, "its folder is read-only", FALSE);
+  g_assert_cmpint (run_cli_as_nobody (cli->db, NULL, NULL, "case", "add", "--title", "新案件", "--petitioner", "李四",
+                                      "--id-number", "110105194912310038", "--phone", "13900000000",
+                                      "--category", "劳动社保", "--channel", "visit"), ==, 0);
+  g_assert_cmpint (query_int (cli->db, "SELECT count (*) FROM \"case\""), ==, 2);
 
   give_to (cli->dir, geteuid (), 0700);
   give_to (cli->db, geteuid (), 0600);
   remove_side_files (cli->db);
-  after = accord_test_dump (cli->db);
-  g_assert_cmpstr (after, ==, before);
   assert_integrity (cli->db);
   assert_audit_verifies (cli->db);
 }

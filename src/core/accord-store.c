@@ -279,6 +279,26 @@ accord_store_run (AccordStore        *self,
   return FALSE;
 }
 
+/* SQLite makes the -wal and -shm files with the database's mode: a
+ * program that only read the file while it was read-only leaves them
+ * read-only, and the database would stay unwritable after its owner made
+ * it writable again.  Give the owner's write right back to them too. */
+static void
+unlock_side_files (const char *path)
+{
+  const char *suffixes[] = { "-wal", "-shm" };
+  struct stat st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_stat (side, &st) == 0 && st.st_uid == geteuid () && (st.st_mode & 0200) == 0 &&
+          g_chmod (side, 0600) != 0)
+        g_debug ("Cannot make %s writable: %s", suffixes[i], g_strerror (errno));
+    }
+}
+
 static gboolean
 ensure_file (const char  *path,
              GError     **error)
@@ -298,7 +318,9 @@ ensure_file (const char  *path,
   /* Personal data: the file is readable by its owner only.  SQLite gives
    * the -wal and -shm files the same mode. */
   fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (fd >= 0)
+    unlock_side_files (path);
+  else
     fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
   if (fd < 0)
     {
