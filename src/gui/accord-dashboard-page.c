@@ -43,6 +43,7 @@ struct _AccordDashboardPage
   GtkSpinner     *spinner;
   AdwStatusPage  *invalid_page;
   GtkFlowBox     *cards_box;
+  GtkWidget      *trend_group;
   GtkDrawingArea *chart;
   AdwPreferencesGroup *overdue_group;
   GtkListBox     *overdue_list;
@@ -235,10 +236,19 @@ chosen_period (AccordDashboardPage  *self,
       const char *a = gtk_editable_get_text (GTK_EDITABLE (self->from_entry));
       const char *b = gtk_editable_get_text (GTK_EDITABLE (self->to_entry));
 
-      if (!accord_validate_date (_("First day"), a, error) || !accord_validate_date (_("Last day"), b, error))
-        return FALSE;
+      if (!accord_validate_date (_("First day"), a, error))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->from_entry), "error");
+          return FALSE;
+        }
+      if (!accord_validate_date (_("Last day"), b, error))
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
+          return FALSE;
+        }
       if (strcmp (a, b) > 0)
         {
+          gtk_widget_add_css_class (GTK_WIDGET (self->to_entry), "error");
           g_set_error_literal (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_DATE,
                                _("The last day comes before the first day"));
           return FALSE;
@@ -449,6 +459,8 @@ load (AccordDashboardPage *self)
   g_cancellable_cancel (self->loading);
   g_clear_object (&self->loading);
 
+  gtk_widget_remove_css_class (GTK_WIDGET (self->from_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->to_entry), "error");
   if (!chosen_period (self, &from, &to, &error))
     {
       adw_status_page_set_description (self->invalid_page, error->message);
@@ -778,6 +790,8 @@ show_figures (AccordDashboardPage *self,
   show_rates (self, &f->totals);
   g_clear_pointer (&self->months, g_array_unref);
   self->months = g_steal_pointer (&f->months);
+  /* A single month has no trend to draw. */
+  gtk_widget_set_visible (self->trend_group, self->months->len > 1);
   gtk_widget_queue_draw (GTK_WIDGET (self->chart));
   show_overdue (self, f);
   show_results (self, f->results);
@@ -1066,6 +1080,7 @@ accord_dashboard_page_class_init (AccordDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, invalid_page);
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, cards_box);
+  gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, trend_group);
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, chart);
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, overdue_group);
   gtk_widget_class_bind_template_child (widget_class, AccordDashboardPage, overdue_list);
