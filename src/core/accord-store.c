@@ -93,7 +93,6 @@ accord_store_sqlite_error (AccordStore  *self,
       break;
     case SQLITE_READONLY:
     case SQLITE_PERM:
-      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_READ_ONLY,
       if (rc != SQLITE_READONLY_DIRECTORY)
         {
           g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_READ_ONLY,
@@ -104,7 +103,8 @@ accord_store_sqlite_error (AccordStore  *self,
     case SQLITE_CANTOPEN:
       /* The file itself was opened before SQLite saw it (ensure_file ()):
        * what SQLite cannot open are the -wal and -shm files beside it. */
-                           _("The database cannot be written: the file is read-only"));
+      g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_READ_ONLY,
+                           _("The database cannot be written: its folder is read-only, or the files beside it belong to another user"));
       break;
     case SQLITE_FULL:
       g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FULL,
@@ -304,8 +304,8 @@ ensure_file (const char  *path,
              GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
   struct stat st;
+  int fd;
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
