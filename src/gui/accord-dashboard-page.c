@@ -1094,8 +1094,14 @@ accord_dashboard_page_init (AccordDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The cards only show figures: Tab need not stop on them. */
   for (guint kind = 0; kind < G_N_ELEMENTS (rate_kinds); kind++)
-    gtk_flow_box_append (self->cards_box, new_card (self, kind));
+    {
+      GtkWidget *card = new_card (self, kind);
+
+      gtk_flow_box_append (self->cards_box, card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
+    }
   gtk_drawing_area_set_draw_func (self->chart, draw_chart_cb, self, NULL);
   fill_units (self, NULL);
 
