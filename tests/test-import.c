@@ -398,6 +398,9 @@ static const Refusal refusals[] = {
                            "x,别的案件,劳动社保,visit,李四,@ID@,13800000000\n",
     accord_import_error_quark, ACCORD_IMPORT_ERROR_SHAPE, "Row 3: the row adds a petitioner to the case of row 2" },
   { "not-json", "json", "[{\"title\": ", accord_import_error_quark, ACCORD_IMPORT_ERROR_FORMAT, "not valid JSON" },
+  /* json-glib quotes the first 37 bytes of the name: the cut falls inside 二. */
+  { "not-json-cut", "json", "[{\"一二三四五六七八九十一二三四五六七八九十\", 1}]",
+    accord_import_error_quark, ACCORD_IMPORT_ERROR_FORMAT, "not valid JSON" },
   { "json-object", "json", "{\"title\": \"欠薪\"}", accord_import_error_quark, ACCORD_IMPORT_ERROR_SHAPE, "a list of cases" },
   { "json-number", "json", "42", accord_import_error_quark, ACCORD_IMPORT_ERROR_SHAPE, "a list of cases" },
   { "json-entry", "json", "[" GOOD_ENTRY ", 7]", accord_import_error_quark, ACCORD_IMPORT_ERROR_SHAPE, "Entry 2: the entry is not an object" },
@@ -479,6 +482,7 @@ assert_import_refused (AccordTestDb  *db,
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, message));
   g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
 
   after = accord_test_dump (db->path);
   g_assert_cmpstr (after, ==, before);

@@ -673,8 +673,12 @@ json_records (JsonParser  *parser,
     }
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local))
     {
+      /* json-glib quotes the token it stopped at cut to a number of bytes,
+       * possibly inside a character. */
+      g_autofree char *reason = g_utf8_make_valid (local->message, -1);
+
       g_set_error (error, ACCORD_IMPORT_ERROR, ACCORD_IMPORT_ERROR_FORMAT,
-                   _("The file is not valid JSON: %s"), local->message);
+                   _("The file is not valid JSON: %s"), reason);
       return NULL;
     }
 
