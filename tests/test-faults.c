@@ -555,6 +555,40 @@ test_kill_init (void)
   g_rmdir (dir);
 }
 
+/* The window and the reminder timer may open a new file at the same
+ * moment: both find it empty, and the second must not create the schema
+ * again once the first has. */
+static void
+test_two_first_opens (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("accord-faults-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  for (guint round = 0; round < 10; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("first-%u.db", round);
+      g_autofree char *db = g_build_filename (dir, name, NULL);
+      GPid first = spawn_cli (db, "init");
+      GPid second = spawn_cli (db, "init");
+      int status = 0;
+
+      g_assert_cmpint (waitpid (first, &status, 0), ==, first);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_assert_cmpint (waitpid (second, &status, 0), ==, second);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+      g_spawn_close_pid (first);
+      g_spawn_close_pid (second);
+
+      assert_integrity (db);
+      g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, ACCORD_STORE_SCHEMA_VERSION);
+      g_unlink (db);
+    }
+  g_rmdir (dir);
+}
+
 /* Two writers at once --------------------------------------------------- */
 
 typedef struct
@@ -858,6 +892,7 @@ main (int    argc,
   g_test_add ("/faults/kill-import", AccordTestCli, NULL, accord_test_cli_set_up, test_kill_import, accord_test_cli_tear_down);
   g_test_add ("/faults/kill-signing", AccordTestCli, NULL, accord_test_cli_set_up, test_kill_signing, accord_test_cli_tear_down);
   g_test_add_func ("/faults/kill-init", test_kill_init);
+  g_test_add_func ("/faults/two-first-opens", test_two_first_opens);
   g_test_add ("/faults/two-writers", AccordTestCli, NULL, accord_test_cli_set_up, test_two_writers, accord_test_cli_tear_down);
   g_test_add ("/faults/stale-edit", AccordTestDb, NULL, accord_test_db_setup, test_stale_edit, accord_test_db_teardown);
   g_test_add ("/faults/read-only", AccordTestCli, NULL, accord_test_cli_set_up, test_read_only, accord_test_cli_tear_down);

@@ -353,6 +353,11 @@ apply_migration (AccordStore  *self,
   set_version = g_strdup_printf ("PRAGMA user_version = %d", version);
   if (!accord_store_exec (self, "BEGIN IMMEDIATE", error))
     return FALSE;
+  /* Another program opening the same new file (the window and the
+   * reminder timer at first start) may have migrated it while this one
+   * waited for the lock. */
+  if (accord_store_get_schema_version (self) >= version)
+    return accord_store_exec (self, "COMMIT", error);
   if (accord_store_exec (self, g_bytes_get_data (script, NULL), error) &&
       accord_store_exec (self, set_version, error) &&
       accord_store_exec (self, "COMMIT", error))
