@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -85,9 +86,10 @@ drop_root_cb (gpointer data)
 /* Runs accord-cli on @db to its end; the exit status, its output in @out
  * and @err (nullable). */
 static int
-run_cli_argv (const char         *db,
-              gboolean            as_nobody,
-              char              **out,
+run_cli_argv (const char           *db,
+              GSpawnChildSetupFunc  child_setup,
+              gpointer              setup_data,
+              char                **out,
               char              **err,
               const char * const *args)
 {
@@ -99,7 +101,7 @@ run_cli_argv (const char         *db,
   int status = 0;
 
   g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT,
-                as_nobody ? drop_root_cb : NULL, NULL, &stdout_text, &stderr_text, &status, &error);
+                child_setup, setup_data, &stdout_text, &stderr_text, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
   if (out != NULL)
@@ -110,9 +112,9 @@ run_cli_argv (const char         *db,
 }
 
 #define run_cli(db, out, err, ...) \
-  run_cli_argv ((db), FALSE, (out), (err), (const char * const []) { __VA_ARGS__, NULL })
+  run_cli_argv ((db), NULL, NULL, (out), (err), (const char * const []) { __VA_ARGS__, NULL })
 #define run_cli_as_nobody(db, out, err, ...) \
-  run_cli_argv ((db), TRUE, (out), (err), (const char * const []) { __VA_ARGS__, NULL })
+  run_cli_argv ((db), drop_root_cb, NULL, (out), (err), (const char * const []) { __VA_ARGS__, NULL })
 
 static char *
 run_ok_argv (const char         *db,
@@ -120,7 +122,7 @@ run_ok_argv (const char         *db,
 {
   g_autofree char *err = NULL;
   char *out = NULL;
-  int status = run_cli_argv (db, FALSE, &out, &err, args);
+  int status = run_cli_argv (db, NULL, NULL, &out, &err, args);
 
   if (status != 0)
     g_test_message ("accord-cli %s: %s", args[0], err);
@@ -883,6 +885,58 @@ test_disk_full (AccordTestDb  *db,
   assert_audit_verifies (db->path);
 }
 
+/* The same through accord-cli, with a limit on the size of the files it
+ * writes (RLIMIT_FSIZE): the system refuses its writes as a full disk or
+ * quota would. */
+static void
+limit_file_size_cb (gpointer data)
+{
+  rlim_t *limit = data;
+  struct rlimit rl = { *limit, *limit };
+
+  signal (SIGXFSZ, SIG_IGN);
+  if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+    _exit (125);
+}
+
+static void
+test_file_size_limit (AccordTestCli *cli,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("title,summary,category,channel,petitioner_name,petitioner_id_number,petitioner_phone\n");
+  g_autofree char *summary = g_strnfill (1000, 'x');
+  g_autofree char *file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *err = NULL;
+  rlim_t limit = file_size (cli->db) + 256 * 1024;
+
+  for (guint i = 0; i < N_IMPORTED; i++)
+    {
+      g_autofree char *id_number = make_id_number (i);
+
+      g_string_append_printf (csv, "案件 %u,%s,劳动社保,visit,人%u,%s,13800000000\n", i, summary, i, id_number);
+    }
+  file = write_file (cli->dir, "cases.csv", csv->str);
+  before = accord_test_dump (cli->db);
+
+  g_assert_cmpint (run_cli_argv (cli->db, limit_file_size_cb, &limit, NULL, &err,
+                                 (const char * const []) { "case", "import", file, NULL }), ==, 1);
+  g_test_message ("%s", err);
+  g_assert_true (g_str_has_prefix (err, "accord-cli: "));
+  g_assert_nonnull (strstr (err, "The disk refused to store more: nothing was saved"));
+
+  after = accord_test_dump (cli->db);
+  g_assert_cmpstr (after, ==, before);
+  assert_integrity (cli->db);
+  assert_audit_verifies (cli->db);
+
+  /* With room again, the same file goes in whole. */
+  g_free (run_ok (cli->db, "case", "import", file));
+  g_assert_cmpint (query_int (cli->db, "SELECT count (*) FROM \"case\""), ==, N_IMPORTED);
+  assert_case_numbers_dense (cli->db);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -897,6 +951,7 @@ main (int    argc,
   g_test_add ("/faults/stale-edit", AccordTestDb, NULL, accord_test_db_setup, test_stale_edit, accord_test_db_teardown);
   g_test_add ("/faults/read-only", AccordTestCli, NULL, accord_test_cli_set_up, test_read_only, accord_test_cli_tear_down);
   g_test_add ("/faults/disk-full", AccordTestDb, NULL, accord_test_db_setup, test_disk_full, accord_test_db_teardown);
+  g_test_add ("/faults/file-size-limit", AccordTestCli, NULL, accord_test_cli_set_up, test_file_size_limit, accord_test_cli_tear_down);
 
   return g_test_run ();
 }

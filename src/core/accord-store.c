@@ -110,6 +110,18 @@ accord_store_sqlite_error (AccordStore  *self,
       g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FULL,
                            _("The disk is full: nothing was saved"));
       break;
+    case SQLITE_IOERR:
+      /* A write the system refused (a full disk reports SQLITE_FULL, a
+       * quota or file size limit this): the transaction was rolled back. */
+      if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE)
+        {
+          g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FULL,
+                               _("The disk refused to store more: nothing was saved"));
+          break;
+        }
+      g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED,
+                   _("The database refused the change: %s"), detail);
+      break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
       g_set_error_literal (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_CORRUPT,
