@@ -401,6 +401,9 @@ test_documents (Fixture       *f,
   g_autofree char *draft = path_in (f, "draft.pdf");
   g_autofree char *agreement = path_in (f, "agreement.pdf");
   g_autofree char *notice = path_in (f, "notice.pdf");
+  g_autofree char *minutes = path_in (f, "minutes.pdf");
+  g_autofree char *opinion = path_in (f, "opinion.pdf");
+  g_autofree char *mediation = path_in (f, "mediation.pdf");
   g_autofree char *issued = path_in (f, "issued.pdf");
   g_autofree char *signed_pdf = path_in (f, "signed.pdf");
   g_autofree char *case_file = path_in (f, "case-file.pdf");
@@ -416,6 +419,12 @@ test_documents (Fixture       *f,
                                            NULL } },
     { notice, (const char * const []) { "doc", "render", "--kind", "hearing_notice", "--case", f->number,
                                         "--session", f->session, "--out", notice, NULL } },
+    { minutes, (const char * const []) { "doc", "render", "--kind", "hearing_minutes", "--case", f->number,
+                                         "--session", f->session, "--out", minutes, NULL } },
+    { opinion, (const char * const []) { "doc", "render", "--kind", "hearing_opinion", "--case", f->number,
+                                         "--session", f->session, "--out", opinion, NULL } },
+    { mediation, (const char * const []) { "doc", "render", "--kind", "mediation_agreement", "--case", f->number,
+                                           "--session", f->session, "--out", mediation, NULL } },
     { issued, (const char * const []) { "doc", "export", f->document, "--out", issued, NULL } },
     { NULL, (const char * const []) { "--json", "doc", "verify", issued, NULL } },
     { NULL, (const char * const []) { "doc", "sign", f->document, "--signer", "petitioner:0",
