@@ -2,8 +2,12 @@
 #define G_LOG_DOMAIN "test-seed"
 
 #include "accord-case-list.h"
+#include "accord-doc-render.h"
+#include "accord-documents.h"
 #include "accord-enums.h"
+#include "accord-outcome.h"
 #include "accord-seed.h"
+#include "accord-store-private.h"
 #include "accord-validate.h"
 #include "accord-test-util.h"
 
@@ -171,8 +175,11 @@ test_refuses_non_empty (AccordTestDb  *db,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   AccordAuditReport report;
+  gint64 n_entries;
 
   seed (db, 10, 1);
+  g_assert_true (accord_store_verify_audit (db->store, &report, NULL));
+  n_entries = report.n_entries;
   before = accord_test_dump (db->path);
   g_assert_false (accord_seed (db->store, &options, &error));
   g_assert_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_FAILED);
@@ -181,7 +188,172 @@ test_refuses_non_empty (AccordTestDb  *db,
 
   g_assert_true (accord_store_verify_audit (db->store, &report, NULL));
   g_assert_true (report.intact);
-  g_assert_cmpint (report.n_entries, ==, 1);
+  g_assert_cmpint (report.n_entries, ==, n_entries);
+}
+
+/* An outcome the outcome editor could have recorded: a vote from every
+ * panelist present at a deciding hearing, counted right; terms due after
+ * the session. */
+static void
+check_outcome (AccordStore *store,
+               gint64       session_id,
+               GHashTable  *results)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordSession) session = accord_store_get_session (store, session_id, &error);
+  g_autoptr(AccordOutcome) outcome = accord_store_get_outcome (store, session_id, &error);
+  g_autoptr(GDateTime) start = NULL;
+  g_autofree char *date = NULL;
+  int present_panelists = 0, votes[3] = { 0 };
+  gboolean deciding;
+
+  g_assert_no_error (error);
+  g_assert_true (g_strv_contains ((const char *[]) { "hearing", "mediation", NULL }, session->kind));
+  g_assert_cmpstr (session->status, !=, "cancelled");
+  g_hash_table_add (results, g_strdup (outcome->result));
+  deciding = g_str_equal (session->kind, "hearing") &&
+             !g_strv_contains ((const char *[]) { "adjourned", "withdrawn", NULL }, outcome->result);
+
+  for (guint i = 0; i < session->participants->len; i++)
+    {
+      AccordParticipant *p = g_ptr_array_index (session->participants, i);
+
+      g_assert_cmpstr (p->attendance, !=, "expected");
+      if (p->vote != NULL)
+        {
+          g_assert_cmpstr (p->role, ==, "panelist");
+          g_assert_cmpstr (p->attendance, ==, "present");
+          votes[g_str_equal (p->vote, "support") ? 0 : g_str_equal (p->vote, "oppose") ? 1 : 2]++;
+        }
+      if (g_str_equal (p->role, "panelist") && g_str_equal (p->attendance, "present"))
+        {
+          present_panelists++;
+          if (deciding)
+            g_assert_nonnull (p->vote);
+        }
+    }
+  g_assert_cmpint (outcome->votes_support, ==, votes[0]);
+  g_assert_cmpint (outcome->votes_oppose, ==, votes[1]);
+  g_assert_cmpint (outcome->votes_abstain, ==, votes[2]);
+  if (deciding)
+    {
+      g_assert_cmpint (votes[0] + votes[1] + votes[2], ==, present_panelists);
+      g_assert_cmpint (outcome->majority, ==, votes[0] > votes[1] + votes[2]);
+      g_assert_nonnull (outcome->opinion);
+      g_assert_nonnull (outcome->facts);
+      g_assert_cmpuint (g_strv_length (outcome->facts), >, 0);
+    }
+  g_assert_nonnull (outcome->minutes);
+  g_assert_cmpuint (g_strv_length (outcome->minutes), >, 0);
+
+  start = g_date_time_new_from_unix_local (session->starts_at);
+  date = g_date_time_format (start, "%Y-%m-%d");
+  for (guint i = 0; i < outcome->terms->len; i++)
+    {
+      AccordTerm *t = g_ptr_array_index (outcome->terms, i);
+
+      g_assert_true (g_strv_contains ((const char *[]) { "agreement", "partial", NULL }, outcome->result));
+      g_assert_true (t->amount_fen == -1 || (t->amount_fen > 0 && t->amount_fen % 100 == 0));
+      g_assert_cmpstr (t->due_on, >=, date);
+    }
+  if (g_str_equal (outcome->result, "agreement"))
+    g_assert_cmpuint (outcome->terms->len, >=, 1);
+  if (outcome->follow_up_on != NULL)
+    g_assert_cmpstr (outcome->follow_up_on, >=, date);
+}
+
+/* The demo shows outcomes and issued documents: a bounded number of each,
+ * the votes as core's rules want them, every PDF authentic. */
+static void
+test_outcomes_and_documents (AccordTestDb  *db,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  AccordSeedOptions options = { 300, ACCORD_SEED_DEFAULT_PEOPLE, 7, ACCORD_SEED_DEFAULT_SESSIONS,
+                                .renderer = accord_doc_render };
+  g_autoptr(GHashTable) results = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) documents = NULL;
+  AccordAuditReport report;
+  sqlite3_stmt *stmt = NULL;
+  guint n_outcomes = 0, n_signed = 0;
+  GArray *sessions = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_assert_true (accord_seed (db->store, &options, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (accord_store_get_db (db->store), "SELECT session_id FROM outcome",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (sessions, id);
+    }
+  sqlite3_finalize (stmt);
+  n_outcomes = sessions->len;
+  g_assert_cmpuint (n_outcomes, >=, 10);
+  g_assert_cmpuint (n_outcomes, <=, ACCORD_SEED_MAX_OUTCOMES);
+  for (guint i = 0; i < sessions->len; i++)
+    check_outcome (db->store, g_array_index (sessions, gint64, i), results);
+  g_array_unref (sessions);
+  g_assert_true (g_hash_table_contains (results, "agreement"));
+  g_assert_true (g_hash_table_contains (results, "no_agreement"));
+
+  documents = accord_store_list_documents (db->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (documents->len, >=, 4);
+  g_assert_cmpuint (documents->len, <=, ACCORD_SEED_MAX_DOCUMENTS);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      AccordDocument *d = g_ptr_array_index (documents, i);
+      g_autoptr(GBytes) pdf = accord_store_document_pdf (db->store, d->id, &error);
+      g_auto(AccordVerification) verification = { 0 };
+
+      g_assert_no_error (error);
+      g_assert_nonnull (d->number);
+      g_assert_cmpint (d->session_id, >, 0);
+      g_hash_table_add (kinds, g_strdup (d->kind));
+      g_assert_true (accord_store_verify_pdf (db->store, pdf, &verification, &error));
+      g_assert_no_error (error);
+      g_assert_true (verification.authentic);
+      g_assert_cmpint (verification.document->id, ==, d->id);
+      if (g_str_equal (d->status, "signed"))
+        {
+          n_signed++;
+          g_assert_true (verification.signed_copy);
+          g_assert_cmpuint (d->signatures->len, ==, 1);
+        }
+      else
+        g_assert_cmpstr (d->status, ==, "issued");
+    }
+  g_assert_cmpuint (n_signed, >=, 1);
+  g_assert_cmpuint (n_signed, <=, 2);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (g_hash_table_contains (kinds, ((const char *[]) { "closure_commitment", "non_repetition_agreement",
+                                                                     "hearing_opinion", "mediation_agreement" })[i]));
+
+  g_assert_true (accord_store_verify_audit (db->store, &report, &error));
+  g_assert_no_error (error);
+  g_assert_true (report.intact);
+}
+
+/* `accord-cli seed` issues the demo's documents, and `audit verify`
+ * finds the log whole. */
+static void
+test_cli_seed (AccordTestCli *cli,
+               gconstpointer  data)
+{
+  g_autoptr(JsonNode) list = NULL;
+  JsonArray *documents;
+
+  g_assert_cmpint (accord_test_cli_run (cli, "seed"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_cmpint (accord_test_cli_run (cli, "--json", "doc", "list"), ==, ACCORD_TEST_EXIT_OK);
+  list = accord_test_parse_json (cli->out);
+  documents = json_node_get_array (list);
+  g_assert_cmpuint (json_array_get_length (documents), >, 0);
+  g_assert_cmpuint (json_array_get_length (documents), <=, ACCORD_SEED_MAX_DOCUMENTS);
+  g_assert_cmpint (accord_test_cli_run (cli, "audit", "verify"), ==, ACCORD_TEST_EXIT_OK);
+  g_assert_nonnull (strstr (cli->out, "intact"));
 }
 
 int
@@ -199,6 +371,8 @@ main (int   argc,
   ADD ("/seed/gap-free", test_gap_free_numbers);
   g_test_add_func ("/seed/deterministic", test_deterministic);
   ADD ("/seed/refuses-non-empty", test_refuses_non_empty);
+  ADD ("/seed/outcomes-and-documents", test_outcomes_and_documents);
+  g_test_add ("/seed/cli", AccordTestCli, NULL, accord_test_cli_set_up, test_cli_seed, accord_test_cli_tear_down);
 
   return g_test_run ();
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-doc-render.h"
 #include "accord-seed.h"
 #include "accord-store.h"
 
@@ -134,6 +135,8 @@ seed_store (CliContext         *cli,
     .n_sessions = (guint) options->n_sessions,
     .n_venues = (guint) options->n_venues,
     .seed = (guint32) options->seed,
+    /* The demo's documents are drawn in the document language. */
+    .renderer = accord_doc_render,
   };
   Counts before, after, made;
   gint64 started;
