@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 
+#include "accord-composition.h"
 #include "accord-scheduler.h"
 #include "accord-store.h"
 #include "accord-validate.h"
@@ -444,6 +445,89 @@ test_soft_rules (Fixture       *f,
   g_assert_cmpint (((AccordConflict *) g_ptr_array_index (conflicts, 0))->severity, ==, ACCORD_SEVERITY_SOFT);
   g_assert_cmpstr (((AccordConflict *) g_ptr_array_index (conflicts, 0))->message, ==,
                    "The panel should include at least 1 of: Lawyer or Legal worker");
+}
+
+/* A composition setting is read back as it was written; unknown roles, a
+ * count below 1 and a malformed text are refused by the store with a
+ * reason; a new scheduler follows the setting stored. */
+static void
+test_composition_setting (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const struct
+  {
+    const char *key;
+    const char *value;
+    const char *message;
+  } refused[] = {
+    { "schedule.hearing_composition", "lawyer|wizard:1", "“wizard” is not a role of the pool" },
+    { "schedule.hearing_composition", "lawyer:0", "A requirement asks for at least 1 person and at most 15" },
+    { "schedule.hearing_composition", "lawyer:-2", "A requirement asks for at least 1 person and at most 15" },
+    { "schedule.hearing_composition", "lawyer:16", "A requirement asks for at least 1 person and at most 15" },
+    { "schedule.hearing_composition", "lawyer",
+      "Write each requirement as roles separated by | and a number, for example lawyer|legal_worker:1" },
+    { "schedule.hearing_composition", "lawyer:1,,expert:1",
+      "Write each requirement as roles separated by | and a number, for example lawyer|legal_worker:1" },
+    { "schedule.hearing_composition", "|:1",
+      "Write each requirement as roles separated by | and a number, for example lawyer|legal_worker:1" },
+    { "schedule.hearing_composition", "mediator:one",
+      "Write each requirement as roles separated by | and a number, for example lawyer|legal_worker:1" },
+    /* A mediation counts roles in the session, not in the pool. */
+    { "schedule.mediation_composition", "npc_deputy:1", "“npc_deputy” is not a role in a session" },
+  };
+  g_autoptr(GPtrArray) parsed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *described = NULL;
+  Proposal p;
+
+  parsed = accord_composition_parse (" lawyer | legal_worker:1, expert:2 ", ACCORD_VOCAB_PERSON_ROLE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 2);
+  described = accord_requirement_describe (g_ptr_array_index (parsed, 0), ACCORD_VOCAB_PERSON_ROLE);
+  g_assert_cmpstr (described, ==, "Lawyer or Legal worker");
+  text = accord_composition_format (parsed);
+  g_assert_cmpstr (text, ==, "lawyer|legal_worker:1,expert:2");
+  g_clear_pointer (&parsed, g_ptr_array_unref);
+  parsed = accord_composition_parse ("", ACCORD_VOCAB_SESSION_ROLE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (parsed->len, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *kept = NULL;
+
+      g_assert_false (accord_store_set_setting (f->db.store, refused[i].key, refused[i].value, &error));
+      g_assert_error (error, ACCORD_VALIDATE_ERROR, ACCORD_VALIDATE_ERROR_FORMAT);
+      g_assert_cmpstr (error->message, ==, refused[i].message);
+      g_clear_error (&error);
+      kept = accord_store_get_setting (f->db.store, refused[i].key, NULL);
+      g_assert_null (kept);
+    }
+
+  /* The default panel lacks an expert pair; the setting asks for one. */
+  g_assert_true (accord_store_set_setting (f->db.store, "schedule.hearing_composition",
+                                           "lawyer|legal_worker:1,expert|psychologist:2", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->scheduler);
+  f->scheduler = accord_scheduler_new (f->db.store, &error);
+  g_assert_no_error (error);
+  hearing (f, &p, "2026-12-01 14:00", "2026-12-01 16:00");
+  conflicts = check (f, &p);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpstr (((AccordConflict *) g_ptr_array_index (conflicts, 0))->message, ==,
+                   "The panel should include at least 2 of: Expert or Psychologist");
+
+  /* No requirement at all: a panel of officers is accepted. */
+  g_assert_true (accord_store_set_setting (f->db.store, "schedule.hearing_composition", "", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->scheduler);
+  f->scheduler = accord_scheduler_new (f->db.store, &error);
+  g_assert_no_error (error);
+  hearing (f, &p, "2026-12-01 14:00", "2026-12-01 16:00");
+  p.people[1].person_id = f->officer2;
+  ASSERT_RULES (f, &p, "");
 }
 
 static void
@@ -913,6 +997,7 @@ main (int   argc,
   ADD ("/scheduler/notice", test_notice);
   ADD ("/scheduler/working-days", test_working_days);
   ADD ("/scheduler/soft-rules", test_soft_rules);
+  ADD ("/scheduler/composition-setting", test_composition_setting);
   ADD ("/scheduler/weekly-load", test_weekly_load);
   ADD ("/scheduler/representatives", test_representatives);
   ADD ("/scheduler/override", test_override);

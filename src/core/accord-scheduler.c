@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "accord-composition.h"
 #include "accord-enums.h"
 #include "accord-scheduler-private.h"
 #include "accord-store-private.h"
@@ -97,9 +98,9 @@ load_rules (AccordScheduler *self)
   r->weekly_load = setting_int (self->store, "weekly_load", 6);
   r->max_representatives = setting_int (self->store, "max_representatives", 5);
   r->hearing_composition = accord_store_get_setting (self->store, "schedule.hearing_composition",
-                                                     "lawyer|legal_worker:1,npc_deputy|cppcc_member:1");
+                                                     ACCORD_DEFAULT_HEARING_COMPOSITION);
   r->mediation_composition = accord_store_get_setting (self->store, "schedule.mediation_composition",
-                                                       "mediator:1");
+                                                       ACCORD_DEFAULT_MEDIATION_COMPOSITION);
   r->time_zone = accord_store_get_time_zone (self->store);
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accord-composition.h"
 #include "accord-deadlines.h"
 #include "accord-store-private.h"
 
@@ -663,6 +664,15 @@ check_other_setting (const char  *key,
                                  _("Reminder times must be between a minute and 30 days before"));
             return FALSE;
           }
+    }
+  else if (g_str_equal (key, "schedule.hearing_composition") ||
+           g_str_equal (key, "schedule.mediation_composition"))
+    {
+      const char *kind = g_str_equal (key, "schedule.hearing_composition") ? "hearing" : "mediation";
+      g_autoptr(GPtrArray) requirements = accord_composition_parse (value, accord_composition_vocab (kind), error);
+
+      if (requirements == NULL)
+        return FALSE;
     }
 
   return TRUE;

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "accord-backup.h"
+#include "accord-composition-group.h"
 #include "accord-deadlines.h"
 #include "accord-preferences-window.h"
 #include "accord-window.h"
@@ -53,6 +54,8 @@ struct _AccordPreferencesWindow
   GtkFileChooserNative *chooser;
   AdwPreferencesGroup  *numbers_group;
   AdwPreferencesGroup  *sessions_group;
+  AccordCompositionGroup *hearing_composition_group;
+  AccordCompositionGroup *mediation_composition_group;
   AdwPreferencesGroup  *hours_group;
   AdwPreferencesGroup  *deadlines_group;
   AdwComboRow          *profile_row;
@@ -726,6 +729,7 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
 
   object_class->dispose = accord_preferences_window_dispose;
 
+  g_type_ensure (ACCORD_TYPE_COMPOSITION_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/accord/Accord/accord-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, bureau_group);
@@ -738,6 +742,8 @@ accord_preferences_window_class_init (AccordPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, last_backup_row);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, numbers_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, sessions_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, hearing_composition_group);
+  gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, mediation_composition_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, hours_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, deadlines_group);
   gtk_widget_class_bind_template_child (widget_class, AccordPreferencesWindow, profile_row);
@@ -770,6 +776,8 @@ accord_preferences_window_new (GtkWindow   *parent,
   self = g_object_new (ACCORD_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   add_rows (self);
+  accord_composition_group_set_store (self->hearing_composition_group, store);
+  accord_composition_group_set_store (self->mediation_composition_group, store);
   load_profiles (self);
   load_language (self);
   load_holidays (self);

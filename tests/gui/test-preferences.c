@@ -8,6 +8,7 @@
 #include "accord-backup.h"
 #include "accord-gui-test.h"
 #include "accord-preferences-window.h"
+#include "accord-scheduler.h"
 
 static AccordPreferencesWindow *
 open_preferences (AccordGuiFixture *f)
@@ -248,6 +249,226 @@ test_restore (AccordGuiFixture *f,
   g_assert_true (g_str_has_prefix (g_dir_read_name (dir), "accord-before-restore-"));
 }
 
+/* A case, a pool that makes the usual panel and a room, for the
+ * scheduler's checks of a hearing on Tuesday 2026-12-01. */
+typedef struct
+{
+  char   *number;
+  gint64  presider, lawyer, deputy, expert, mediator, psychologist;
+  gint64  room;
+} Bureau;
+
+static gint64
+add_person (AccordGuiFixture *f,
+            const char       *name,
+            const char       *role)
+{
+  const char *roles[] = { role, NULL };
+  AccordPersonInput in = { name, roles, NULL, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordPerson) person = accord_store_add_person (f->store, &in, &error);
+
+  g_assert_no_error (error);
+  return person->id;
+}
+
+static void
+bureau_set_up (AccordGuiFixture *f,
+               Bureau           *b)
+{
+  static const AccordPetitionerInput petitioner = { "刘洋", "440304198501011235", "13800001111", NULL };
+  AccordCaseInput in = { .title = "房屋征收补偿问题", .category = "城乡建设", .channel = "visit",
+                         .received_on = "2026-10-09", .petitioners = &petitioner, .n_petitioners = 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordCase) c = accord_store_add_case (f->store, &in, &error);
+  g_autoptr(AccordVenue) room = NULL;
+
+  g_assert_no_error (error);
+  b->number = g_strdup (accord_case_get_number (c));
+  b->presider = add_person (f, "周建华", "officer");
+  b->lawyer = add_person (f, "王芳", "lawyer");
+  b->deputy = add_person (f, "李建国", "npc_deputy");
+  b->expert = add_person (f, "孙丽华", "expert");
+  b->mediator = add_person (f, "何平", "mediator");
+  b->psychologist = add_person (f, "郑静", "psychologist");
+  room = accord_store_add_venue (f->store, "一号听证室", 20, NULL, &error);
+  g_assert_no_error (error);
+  b->room = room->id;
+}
+
+/* The messages of the composition conflicts the window's scheduler finds,
+ * joined with "; " ("" when none). */
+static char *
+composition_conflicts (AccordGuiFixture             *f,
+                       Bureau                       *b,
+                       const char                   *kind,
+                       const AccordParticipantInput *people,
+                       guint                         n_people)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GDateTime) start = g_date_time_new (zone, 2026, 12, 1, 14, 0, 0);
+  AccordSessionInput in = { b->number, kind, g_date_time_to_unix (start), g_date_time_to_unix (start) + 7200,
+                            b->room, people, n_people, "2026-11-20" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = accord_scheduler_check (accord_window_get_scheduler (f->window), &in, 0, &error);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < conflicts->len; i++)
+    {
+      AccordConflict *c = g_ptr_array_index (conflicts, i);
+
+      if (g_str_equal (c->rule, "composition"))
+        g_ptr_array_add (messages, c->message);
+    }
+  g_ptr_array_add (messages, NULL);
+  return g_strjoinv ("; ", (char **) messages->pdata);
+}
+
+static char *
+hearing_conflicts (AccordGuiFixture *f,
+                   Bureau           *b)
+{
+  AccordParticipantInput people[] = {
+    { b->presider, 0, "presider" }, { b->lawyer, 0, "panelist" }, { b->deputy, 0, "panelist" },
+    { b->expert, 0, "panelist" },
+  };
+
+  return composition_conflicts (f, b, "hearing", people, G_N_ELEMENTS (people));
+}
+
+static gboolean
+has_title (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static GtkWidget *
+find_row (GtkWidget  *group,
+          const char *title)
+{
+  return accord_gui_find (group, ADW_TYPE_ACTION_ROW, has_title, title);
+}
+
+static gboolean
+has_undo (gpointer data)
+{
+  return accord_gui_find (GTK_WIDGET (data), GTK_TYPE_BUTTON, has_label, "_Undo") != NULL;
+}
+
+/* Ticks @roles in the group's Add dialog, asks for @count and adds. */
+static void
+add_requirement (GtkWidget          *group,
+                 const char * const *roles,
+                 int                 count)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_widget_activate_action (group, "composition.add", NULL);
+  g_assert_true (accord_gui_wait_until (has_dialog, NULL));
+  dialog = ADW_MESSAGE_DIALOG (accord_gui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "add"));
+  for (guint i = 0; roles[i] != NULL; i++)
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (accord_gui_find_named (GTK_WIDGET (dialog), roles[i])), TRUE);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "add"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (accord_gui_find_named (GTK_WIDGET (dialog), "count")), count);
+  click (dialog, "_Add");
+  g_assert_true (accord_gui_wait_until (has_no_dialog, NULL));
+}
+
+/* A requirement added in the Add dialog is saved, shown as a row and
+ * followed by the scheduler at once; its count changed in the row too;
+ * removed, the panel is accepted again, and Undo brings it back. */
+static void
+test_hearing_composition (AccordGuiFixture *f,
+                          gconstpointer     data)
+{
+  static const char * const psychologist[] = { "psychologist", NULL };
+  AccordPreferencesWindow *prefs;
+  GtkWidget *group, *row, *spin, *undo;
+  g_autofree char *before = NULL, *added = NULL, *lacking = NULL, *two = NULL, *removed = NULL;
+  g_autofree char *accepted = NULL, *undone = NULL, *again = NULL;
+  Bureau b = { 0 };
+
+  bureau_set_up (f, &b);
+  prefs = open_preferences (f);
+  group = accord_gui_find_named (GTK_WIDGET (prefs), "schedule.hearing_composition");
+  g_assert_nonnull (find_row (group, "At least 1 of: Lawyer or Legal worker"));
+  g_assert_nonnull (find_row (group, "At least 1 of: People's congress deputy or CPPCC member"));
+  before = hearing_conflicts (f, &b);
+  g_assert_cmpstr (before, ==, "");
+
+  add_requirement (group, psychologist, 1);
+  added = setting (f, "schedule.hearing_composition");
+  g_assert_cmpstr (added, ==, "lawyer|legal_worker:1,npc_deputy|cppcc_member:1,psychologist:1");
+  row = find_row (group, "At least 1 of: Psychologist");
+  g_assert_nonnull (row);
+  lacking = hearing_conflicts (f, &b);
+  g_assert_cmpstr (lacking, ==, "The panel should include at least 1 of: Psychologist");
+
+  spin = accord_gui_find (row, GTK_TYPE_SPIN_BUTTON, NULL, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2);
+  two = setting (f, "schedule.hearing_composition");
+  g_assert_cmpstr (two, ==, "lawyer|legal_worker:1,npc_deputy|cppcc_member:1,psychologist:2");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "At least 2 of: Psychologist");
+
+  gtk_widget_activate_action (group, "composition.remove", "u", 2);
+  removed = setting (f, "schedule.hearing_composition");
+  g_assert_cmpstr (removed, ==, "lawyer|legal_worker:1,npc_deputy|cppcc_member:1");
+  g_assert_null (find_row (group, "At least 2 of: Psychologist"));
+  accepted = hearing_conflicts (f, &b);
+  g_assert_cmpstr (accepted, ==, "");
+
+  g_assert_true (accord_gui_wait_until (has_undo, prefs));
+  undo = accord_gui_find (GTK_WIDGET (prefs), GTK_TYPE_BUTTON, has_label, "_Undo");
+  g_signal_emit_by_name (undo, "clicked");
+  undone = setting (f, "schedule.hearing_composition");
+  g_assert_cmpstr (undone, ==, "lawyer|legal_worker:1,npc_deputy|cppcc_member:1,psychologist:2");
+  g_assert_nonnull (find_row (group, "At least 2 of: Psychologist"));
+  again = hearing_conflicts (f, &b);
+  g_assert_cmpstr (again, ==, "The panel should include at least 2 of: Psychologist");
+  g_free (b.number);
+}
+
+/* A mediation's requirements are roles in the session: once every one is
+ * removed, a mediation without a mediator is accepted; one added asks for
+ * a psychologist among those taking part. */
+static void
+test_mediation_composition (AccordGuiFixture *f,
+                            gconstpointer     data)
+{
+  static const char * const psychologist[] = { "psychologist", "lawyer", NULL };
+  AccordPreferencesWindow *prefs;
+  GtkWidget *group;
+  g_autofree char *before = NULL, *cleared = NULL, *none = NULL, *added = NULL, *lacking = NULL;
+  Bureau b = { 0 };
+  AccordParticipantInput people[1];
+
+  bureau_set_up (f, &b);
+  people[0] = (AccordParticipantInput) { b.expert, 0, "observer" };
+  prefs = open_preferences (f);
+  group = accord_gui_find_named (GTK_WIDGET (prefs), "schedule.mediation_composition");
+  g_assert_nonnull (find_row (group, "At least 1 of: mediator"));
+  before = composition_conflicts (f, &b, "mediation", people, 1);
+  g_assert_cmpstr (before, ==, "The session should include at least 1 of: mediator");
+
+  gtk_widget_activate_action (group, "composition.remove", "u", 0);
+  cleared = setting (f, "schedule.mediation_composition");
+  g_assert_cmpstr (cleared, ==, "");
+  g_assert_true (gtk_widget_get_visible (find_row (group, "No requirements")));
+  none = composition_conflicts (f, &b, "mediation", people, 1);
+  g_assert_cmpstr (none, ==, "");
+
+  add_requirement (group, psychologist, 1);
+  added = setting (f, "schedule.mediation_composition");
+  g_assert_cmpstr (added, ==, "lawyer|psychologist:1");
+  g_assert_false (gtk_widget_get_visible (find_row (group, "No requirements")));
+  lacking = composition_conflicts (f, &b, "mediation", people, 1);
+  g_assert_cmpstr (lacking, ==, "The session should include at least 1 of: lawyer or psychologist");
+  g_free (b.number);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +487,8 @@ main (int   argc,
   ADD ("/gui/preferences/document-language", test_document_language);
   ADD ("/gui/preferences/back-up-now", test_back_up_now);
   ADD ("/gui/preferences/restore", test_restore);
+  ADD ("/gui/preferences/hearing-composition", test_hearing_composition);
+  ADD ("/gui/preferences/mediation-composition", test_mediation_composition);
 
   return g_test_run ();
 }
