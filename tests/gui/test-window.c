@@ -1,7 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-window"
 
+#include "accord-case-editor.h"
+#include "accord-document-window.h"
 #include "accord-gui-test.h"
+#include "accord-outcome-editor.h"
+#include "accord-person-editor.h"
+#include "accord-session-editor.h"
+#include "accord-signing-dialog.h"
+#include "accord-venue-editor.h"
+#include "accord-verify-dialog.h"
 
 #define N_SEEDED_CASES 60
 
@@ -264,6 +272,149 @@ test_window_remembers_size (Fixture       *f,
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+/* "<Control>z" for Ctrl+Z, whichever case the key was bound in. */
+static char *
+accelerator_key (guint           keyval,
+                 GdkModifierType mods)
+{
+  return gtk_accelerator_name (gdk_keyval_to_lower (keyval), mods);
+}
+
+static void
+collect_listed (GtkWidget  *widget,
+                GHashTable *listed)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accelerators = NULL;
+      g_auto(GStrv) each = NULL;
+
+      g_object_get (widget, "accelerator", &accelerators, NULL);
+      each = g_strsplit (accelerators != NULL ? accelerators : "", " ", -1);
+      for (guint i = 0; each[i] != NULL; i++)
+        {
+          guint keyval;
+          GdkModifierType mods;
+
+          g_assert_true (gtk_accelerator_parse (each[i], &keyval, &mods));
+          g_hash_table_add (listed, accelerator_key (keyval, mods));
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_listed (child, listed);
+}
+
+/* The keypad's keys and Ctrl+= do what the keys listed beside them do. */
+static gboolean
+is_alternative (guint keyval)
+{
+  return keyval == GDK_KEY_KP_Add || keyval == GDK_KEY_KP_Subtract || keyval == GDK_KEY_KP_0 ||
+         keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_equal;
+}
+
+/* The keys @widget's own shortcut controllers are bound to. */
+static GHashTable *
+bound_keys (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GHashTable *keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          guint keyval;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          keyval = gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger));
+          if (!is_alternative (keyval))
+            g_hash_table_add (keys, accelerator_key (keyval, gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger))));
+        }
+    }
+  return keys;
+}
+
+/* The keys GTK and libadwaita bind for the class @type derives from. */
+static GHashTable *
+inherited_keys (GType type)
+{
+  GType parent = type;
+  GtkWidget *plain;
+  GHashTable *keys;
+
+  while (g_str_has_prefix (g_type_name (parent), "Accord"))
+    parent = g_type_parent (parent);
+  if (G_TYPE_IS_ABSTRACT (parent))
+    return g_hash_table_new (g_str_hash, g_str_equal);
+
+  plain = g_object_ref_sink (g_object_new (parent, NULL));
+  keys = bound_keys (plain);
+  if (GTK_IS_WINDOW (plain))
+    gtk_window_destroy (GTK_WINDOW (plain));
+  g_object_unref (plain);
+  return keys;
+}
+
+/* Asserts that every key the classes of Accord's widgets in @widget bind
+ * is in @listed. */
+static void
+assert_bindings_listed (GtkWidget  *widget,
+                        GHashTable *listed)
+{
+  if (g_str_has_prefix (G_OBJECT_TYPE_NAME (widget), "Accord"))
+    {
+      g_autoptr(GHashTable) keys = bound_keys (widget);
+      g_autoptr(GHashTable) inherited = inherited_keys (G_OBJECT_TYPE (widget));
+      GHashTableIter iter;
+      const char *key;
+
+      g_hash_table_iter_init (&iter, keys);
+      while (g_hash_table_iter_next (&iter, (gpointer *) &key, NULL))
+        if (!g_hash_table_contains (inherited, key) && !g_hash_table_contains (listed, key))
+          g_error ("%s binds %s, which the shortcuts window does not list", G_OBJECT_TYPE_NAME (widget), key);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_bindings_listed (child, listed);
+}
+
+/* Ctrl+? lists every key the main window, its sections and the windows it
+ * opens (documents, signing, outcomes, the forms) are bound to. */
+static void
+test_window_shortcuts_listed (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/accord/Accord/gtk/help-overlay.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const GType windows[] = {
+    ACCORD_TYPE_DOCUMENT_WINDOW, ACCORD_TYPE_SIGNING_DIALOG, ACCORD_TYPE_OUTCOME_EDITOR,
+    ACCORD_TYPE_CASE_EDITOR, ACCORD_TYPE_SESSION_EDITOR, ACCORD_TYPE_PERSON_EDITOR,
+    ACCORD_TYPE_VENUE_EDITOR, ACCORD_TYPE_VERIFY_DIALOG,
+  };
+
+  collect_listed (GTK_WIDGET (overlay), listed);
+  g_assert_true (g_hash_table_contains (listed, "<Control>Return"));
+  assert_bindings_listed (GTK_WIDGET (f->window), listed);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      GtkWidget *window = g_object_new (windows[i], NULL);
+
+      assert_bindings_listed (window, listed);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  gtk_window_destroy (overlay);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +434,7 @@ main (int   argc,
   ADD ("/gui/window/search-shortcut", 0, test_window_search_shortcut);
   ADD ("/gui/window/remembers-size", 0, test_window_remembers_size);
   ADD ("/gui/window/sections", 0, test_window_sections);
+  ADD ("/gui/window/shortcuts-listed", 0, test_window_shortcuts_listed);
 
 #undef ADD
 
