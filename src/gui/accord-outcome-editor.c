@@ -902,6 +902,9 @@ fill (AccordOutcomeEditor *self)
     gtk_widget_set_visible (self->draft_box, FALSE);
   self->loading = FALSE;
   self->dirty = FALSE;
+  /* A change made while the window was being built (its result list) is
+   * not the user's: the form holds what the store or the draft holds. */
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
 }
 
 static void
