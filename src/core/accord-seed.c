@@ -1150,8 +1150,9 @@ seed_outcomes (AccordStore  *store,
   return TRUE;
 }
 
-/* A signature as a pen writes it: a few strokes running left to right,
- * each a smooth curve with small loops, pressure rising and falling. */
+/* A signature as a pen writes it: two or three strokes from left to
+ * right, each a run of cursive loops (a stretched cycloid) of varying
+ * height, the pressure rising and falling along the stroke. */
 static char *
 handwriting (GRand *rand)
 {
@@ -1161,34 +1162,34 @@ handwriting (GRand *rand)
 
   for (guint k = 0; k < n_strokes; k++)
     {
-      double width = (0.84 / n_strokes) * g_rand_double_range (rand, 0.75, 0.95);
-      double loops = g_rand_int_range (rand, 2, 5);
-      double amplitude = g_rand_double_range (rand, 0.12, 0.22);
-      double phase = g_rand_double_range (rand, 0, G_PI);
-      double slant = g_rand_double_range (rand, 0.02, 0.05);
-      double baseline = g_rand_double_range (rand, 0.5, 0.6);
-      const guint n_points = 60;
+      double width = (0.84 / n_strokes) * g_rand_double_range (rand, 0.7, 0.85);
+      guint loops = g_rand_int_range (rand, 2, 5);
+      double advance = width / (loops + 0.5);
+      double baseline = g_rand_double_range (rand, 0.62, 0.7);
+      double heights[5];
+      const guint per_loop = 24, n_points = per_loop * loops + per_loop / 2;
 
+      for (guint l = 0; l < G_N_ELEMENTS (heights); l++)
+        heights[l] = g_rand_double_range (rand, 0.2, 0.45);
       g_string_append (json, k > 0 ? ",[" : "[");
-      for (guint i = 0; i < n_points; i++)
+      for (guint i = 0; i <= n_points; i++)
         {
-          double u = (double) i / (n_points - 1);
-          double angle = 2 * G_PI * loops * u + phase;
-          double x = x0 + width * u + slant * sin (angle);
-          double y = baseline - amplitude * sin (angle) * (0.6 + 0.4 * sin (G_PI * u))
-                     - 0.05 * sin (G_PI * u);
-          double p = 0.35 + 0.5 * sin (G_PI * u);
+          double angle = 2 * G_PI * i / per_loop;
+          guint l = MIN (i / per_loop, G_N_ELEMENTS (heights) - 1);
+          double x = x0 + advance * angle / (2 * G_PI) - 0.3 * advance * sin (angle);
+          double y = baseline - heights[l] * (1 - cos (angle)) / 2 + 0.04 * (double) i / n_points;
+          double p = 0.3 + 0.55 * sin (G_PI * i / n_points);
           char xs[G_ASCII_DTOSTR_BUF_SIZE], ys[G_ASCII_DTOSTR_BUF_SIZE], ps[G_ASCII_DTOSTR_BUF_SIZE];
 
           g_ascii_formatd (xs, sizeof xs, "%.4f", CLAMP (x, 0.02, 0.98));
           g_ascii_formatd (ys, sizeof ys, "%.4f", CLAMP (y, 0.05, 0.95));
           g_ascii_formatd (ps, sizeof ps, "%.2f", p);
           g_string_append_printf (json, "%s{\"x\":%s,\"y\":%s,\"p\":%s,\"t\":%d}", i > 0 ? "," : "",
-                                  xs, ys, ps, (int) (t0 + 12 * i));
+                                  xs, ys, ps, (int) (t0 + 10 * i));
         }
       g_string_append_c (json, ']');
-      x0 += width + 0.84 / n_strokes * 0.1;
-      t0 += 12 * n_points + g_rand_int_range (rand, 150, 400);
+      x0 += width + 0.84 / n_strokes * 0.15;
+      t0 += 10 * n_points + g_rand_int_range (rand, 150, 400);
     }
   g_string_append_c (json, ']');
   return g_string_free (json, FALSE);
@@ -1254,8 +1255,9 @@ seed_documents (AccordStore  *store,
       if (commitment_next ? !commitment_signed : !agreement_signed)
         {
           g_autofree char *strokes = handwriting (rand);
+          /* The role as the document's signature box names it. */
           g_autoptr(AccordDocument) signed_document =
-            accord_store_sign_document (store, id, "petitioner:0", "petitioner", strokes,
+            accord_store_sign_document (store, id, "petitioner:0", commitment_next ? "承诺人" : "乙方", strokes,
                                         s->options->renderer, s->options->renderer_data, error);
 
           if (signed_document == NULL)
