@@ -7,9 +7,19 @@
  * NAME.png and a dialog on top to NAME.png instead.  Run under Xvfb in the
  * language wanted. */
 
+#include <math.h>
+
+#include "accord-documents.h"
+#include "accord-enums.h"
+#include "accord-document-window.h"
 #include "accord-gui-test.h"
 #include "accord-i18n.h"
+#include "accord-outcome.h"
+#include "accord-outcome-editor.h"
 #include "accord-preferences-window.h"
+#include "accord-signature-pad.h"
+#include "accord-signing-dialog.h"
+#include "accord-verify-dialog.h"
 
 typedef void (*ShowFunc) (AccordWindow *window);
 
@@ -95,6 +105,160 @@ show_preferences (AccordWindow *w)
                                                                  accord_window_get_store (w))));
 }
 
+/* The latest hearing of the demo with its outcome recorded. */
+static void
+show_outcome (AccordWindow *w)
+{
+  AccordStore *store = accord_window_get_store (w);
+  g_autofree char *today = accord_store_today (store);
+  g_autoptr(GDateTime) end = NULL;
+  g_autoptr(GPtrArray) sessions = NULL;
+  g_autoptr(GError) error = NULL;
+  int y, m, d;
+
+  g_assert_cmpint (sscanf (today, "%d-%d-%d", &y, &m, &d), ==, 3);
+  end = g_date_time_new_local (y, m, d, 23, 59, 0);
+  sessions = accord_store_list_sessions (store, g_date_time_to_unix (end) - 365 * 86400,
+                                         g_date_time_to_unix (end), 0, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = sessions->len; i > 0; i--)
+    {
+      AccordSession *s = g_ptr_array_index (sessions, i - 1);
+      g_autoptr(AccordOutcome) outcome = NULL;
+      AccordOutcomeEditor *editor;
+
+      if (!g_str_equal (s->kind, "hearing") || (outcome = accord_store_get_outcome (store, s->id, NULL)) == NULL ||
+          outcome->facts == NULL)
+        continue;
+      editor = accord_outcome_editor_new (GTK_WINDOW (w), store, s->id, &error);
+      g_assert_no_error (error);
+      gtk_window_set_default_size (GTK_WINDOW (editor), 760, 800);
+      gtk_window_present (GTK_WINDOW (editor));
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+/* The newest document of @kind, signed if @want_signed. */
+static gint64
+find_document (AccordWindow *w,
+               const char   *kind,
+               gboolean      want_signed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = accord_store_list_documents (accord_window_get_store (w), NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = documents->len; i > 0; i--)
+    {
+      AccordDocument *d = g_ptr_array_index (documents, i - 1);
+
+      if (g_str_equal (d->kind, kind) && g_str_equal (d->status, want_signed ? "signed" : "issued"))
+        return d->id;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+show_document (AccordWindow *w)
+{
+  AccordDocumentWindow *window =
+    accord_document_window_new_for_document (GTK_WINDOW (w), accord_window_get_store (w),
+                                             find_document (w, "non_repetition_agreement", TRUE));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 800);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gboolean
+pad_has_size (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data)) && gtk_widget_get_width (GTK_WIDGET (data)) > 0;
+}
+
+/* A name written in three strokes through the pad's drag handlers: each
+ * a run of cursive loops (a stretched cycloid) of varying height. */
+static void
+write_on_pad (AccordSignaturePad *pad)
+{
+  double width = gtk_widget_get_width (GTK_WIDGET (pad)), height = gtk_widget_get_height (GTK_WIDGET (pad));
+  static const struct { double x; guint loops; double heights[4]; } strokes[] = {
+    { 0.14, 3, { 0.40, 0.22, 0.30, 0 } }, { 0.40, 2, { 0.26, 0.42, 0, 0 } }, { 0.62, 4, { 0.24, 0.36, 0.20, 0.32 } },
+  };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (pad));
+  GtkGesture *gesture = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_DRAG (controller))
+        gesture = GTK_GESTURE (controller);
+    }
+  g_assert_nonnull (gesture);
+
+  for (guint k = 0; k < G_N_ELEMENTS (strokes); k++)
+    {
+      const guint per_loop = 20, n_points = per_loop * strokes[k].loops + per_loop / 2;
+      double advance = 0.055 * width, dx = 0, dy = 0;
+
+      g_signal_emit_by_name (gesture, "drag-begin", strokes[k].x * width, 0.62 * height);
+      for (guint i = 1; i <= n_points; i++)
+        {
+          double angle = 2 * G_PI * i / per_loop;
+          guint l = MIN (i / per_loop, strokes[k].loops - 1);
+
+          dx = advance * angle / (2 * G_PI) - 0.3 * advance * sin (angle);
+          dy = -strokes[k].heights[l] * height * (1 - cos (angle)) / 2 + 0.04 * height * i / n_points;
+          g_signal_emit_by_name (gesture, "drag-update", dx, dy);
+        }
+      g_signal_emit_by_name (gesture, "drag-end", dx, dy);
+    }
+}
+
+static void
+show_signing (AccordWindow *w)
+{
+  GtkWindow *dialog;
+  AccordSignaturePad *pad;
+
+  accord_signing_dialog_present (GTK_WINDOW (w), accord_window_get_store (w),
+                                 find_document (w, "closure_commitment", FALSE));
+  dialog = accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG);
+  g_assert_nonnull (dialog);
+  pad = ACCORD_SIGNATURE_PAD (accord_gui_find_named (GTK_WIDGET (dialog), "signature_pad"));
+  g_assert_true (accord_gui_wait_until (pad_has_size, pad));
+  write_on_pad (pad);
+}
+
+static gboolean
+verdict_known (gpointer data)
+{
+  return accord_verify_dialog_get_verdict (data) != ACCORD_VERIFY_READING;
+}
+
+static void
+show_verify (AccordWindow *w)
+{
+  AccordStore *store = accord_window_get_store (w);
+  gint64 id = find_document (w, "closure_commitment", TRUE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AccordDocument) document = accord_store_get_document (store, id, &error);
+  g_autoptr(GBytes) pdf = accord_store_document_pdf (store, id, &error);
+  g_autofree char *name = NULL;
+  AccordVerifyDialog *dialog;
+
+  g_assert_no_error (error);
+  /* As the document window names the file it saves. */
+  name = g_strdup_printf ("%s-%s-%s.pdf", accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, document->kind),
+                          document->case_number, document->number);
+  dialog = accord_verify_dialog_new (GTK_WINDOW (w), store);
+  gtk_window_present (GTK_WINDOW (dialog));
+  accord_verify_dialog_verify_bytes (dialog, pdf, name);
+  g_assert_true (accord_gui_wait_until (verdict_known, dialog));
+  g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_AUTHENTIC);
+}
+
 static const struct
 {
   const char *name;
@@ -110,6 +274,10 @@ static const struct
   { "people", show_people },
   { "venues", show_venues },
   { "dashboard", show_dashboard },
+  { "outcome", show_outcome },
+  { "document", show_document },
+  { "signing", show_signing },
+  { "verify", show_verify },
   { "preferences", show_preferences },
 };
 
