@@ -374,6 +374,7 @@ test_restore (AccordTestDb  *db,
   g_autofree char *backup = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *action = NULL;
+  g_autofree char *folder = NULL;
   AccordCaseFilter all = { 0 };
   gint64 n_audit;
 
@@ -394,7 +395,8 @@ test_restore (AccordTestDb  *db,
   g_assert_cmpint (accord_store_count_cases (other, &all, NULL), ==, 60);
 
   assert_private_file (kept);
-  g_assert_true (g_str_has_prefix (kept, accord_backup_get_folder (db->store)));
+  folder = accord_backup_get_folder (db->store);
+  g_assert_true (g_str_has_prefix (kept, folder));
   g_assert_cmpint (accord_test_count_rows (db->store, "audit"), ==, n_audit + 1);
   action = last_audit_action (db->path);
   g_assert_cmpstr (action, ==, "backup.restore");
