@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "accord-case.h"
+#include "accord-csv.h"
 #include "accord-import.h"
 #include "accord-records.h"
 #include "accord-store-private.h"
@@ -14,12 +15,6 @@
 /* Deeper than any file of cases needs; stops a hostile file before the
  * JSON parser recurses on it. */
 #define MAX_JSON_DEPTH 32
-
-typedef struct
-{
-  const char *name;
-  gboolean    required;
-} Column;
 
 /* Columns of a CSV file of cases: one row per petitioner; rows that share
  * a non-empty "ref" are one case with several petitioners. */
@@ -39,7 +34,7 @@ enum
   CASE_N_COLUMNS
 };
 
-static const Column case_columns[CASE_N_COLUMNS] = {
+static const AccordCsvColumn case_columns[CASE_N_COLUMNS] = {
   [CASE_REF] = { "ref", FALSE },
   [CASE_TITLE] = { "title", TRUE },
   [CASE_SUMMARY] = { "summary", FALSE },
@@ -65,28 +60,12 @@ enum
   PERSON_N_COLUMNS
 };
 
-static const Column person_columns[PERSON_N_COLUMNS] = {
+static const AccordCsvColumn person_columns[PERSON_N_COLUMNS] = {
   [PERSON_NAME] = { "name", TRUE },
   [PERSON_ROLES] = { "roles", TRUE },
   [PERSON_ORGANISATION] = { "organisation", FALSE },
   [PERSON_PHONE] = { "phone", FALSE },
 };
-
-typedef struct
-{
-  const char *p;
-  const char *end;
-  guint       row;       /* of the record last read; the header is row 1 */
-  GString    *field;
-} CsvReader;
-
-/* A CSV row mapped onto the known columns: index of each column's field,
- * or -1 when the file has no such column. */
-typedef struct
-{
-  GPtrArray *fields;
-  int       *map;
-} CsvRow;
 
 G_DEFINE_QUARK (accord-import-error-quark, accord_import_error)
 
@@ -103,8 +82,7 @@ set_place_error (GError    **error,
     /* TRANSLATORS: the first %u is the position of a record in a JSON file; the %s says what is wrong with it */
     g_set_error (error, ACCORD_IMPORT_ERROR, code, _("Entry %u: %s"), row, message);
   else
-    /* TRANSLATORS: %u is a row of a CSV file (the header is row 1); the %s says what is wrong with it */
-    g_set_error (error, ACCORD_IMPORT_ERROR, code, _("Row %u: %s"), row, message);
+    accord_csv_set_row_error (error, row, code, message);
 }
 
 static void
@@ -172,19 +150,6 @@ parse_flag (const char *text,
         return TRUE;
       }
   return FALSE;
-}
-
-static char *
-column_names (const Column *columns,
-              guint         n_columns,
-              gboolean      required_only)
-{
-  GString *names = g_string_new (NULL);
-
-  for (guint i = 0; i < n_columns; i++)
-    if (!required_only || columns[i].required)
-      g_string_append_printf (names, "%s%s", names->len ? ", " : "", columns[i].name);
-  return g_string_free (names, FALSE);
 }
 
 /* Records --------------------------------------------------------------- */
@@ -267,238 +232,6 @@ person_records_finish (GPtrArray *records)
     }
 }
 
-/* CSV (RFC 4180) -------------------------------------------------------- */
-
-static gboolean
-csv_field_too_large (CsvReader  *r,
-                     gsize       length,
-                     GError    **error)
-{
-  if (length <= ACCORD_IMPORT_MAX_FIELD_BYTES)
-    return FALSE;
-
-  set_place_error (error, r->row, FALSE, ACCORD_IMPORT_ERROR_TOO_LARGE,
-                   _("a field is larger than 1 MB; nothing was imported"));
-  return TRUE;
-}
-
-static gboolean
-csv_read_quoted (CsvReader  *r,
-                 GError    **error)
-{
-  r->p++;
-  for (;;)
-    {
-      const char *quote = memchr (r->p, '"', r->end - r->p);
-
-      if (quote == NULL)
-        {
-          set_place_error (error, r->row, FALSE, ACCORD_IMPORT_ERROR_FORMAT,
-                           _("a quoted field has no closing quote"));
-          return FALSE;
-        }
-      g_string_append_len (r->field, r->p, quote - r->p);
-      r->p = quote + 1;
-      if (csv_field_too_large (r, r->field->len, error))
-        return FALSE;
-      if (r->p < r->end && *r->p == '"')
-        {
-          g_string_append_c (r->field, '"');
-          r->p++;
-          continue;
-        }
-      break;
-    }
-
-  if (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-    {
-      set_place_error (error, r->row, FALSE, ACCORD_IMPORT_ERROR_FORMAT,
-                       _("text follows a closing quote; a quote inside a quoted field is written twice (\"\")"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-csv_read_field (CsvReader  *r,
-                GError    **error)
-{
-  const char *start = r->p;
-
-  g_string_truncate (r->field, 0);
-  if (r->p < r->end && *r->p == '"')
-    return csv_read_quoted (r, error);
-
-  while (r->p < r->end && *r->p != ',' && *r->p != '\n' && *r->p != '\r')
-    r->p++;
-  if (csv_field_too_large (r, r->p - start, error))
-    return FALSE;
-  g_string_append_len (r->field, start, r->p - start);
-  return TRUE;
-}
-
-static void
-csv_skip_line_end (CsvReader *r)
-{
-  if (r->p < r->end && *r->p == '\r')
-    r->p++;
-  if (r->p < r->end && *r->p == '\n')
-    r->p++;
-}
-
-/* 1 and the fields of the next record, 0 at the end of the data, -1 on
- * an error.  Blank lines are skipped but counted as rows. */
-static int
-csv_read_record (CsvReader  *r,
-                 GPtrArray  *fields,
-                 GError    **error)
-{
-  g_ptr_array_set_size (fields, 0);
-
-  for (;;)
-    {
-      if (r->p >= r->end)
-        return 0;
-      r->row++;
-      if (*r->p != '\n' && *r->p != '\r')
-        break;
-      csv_skip_line_end (r);
-    }
-
-  for (;;)
-    {
-      if (!csv_read_field (r, error))
-        return -1;
-      g_ptr_array_add (fields, g_strndup (r->field->str, r->field->len));
-      if (r->p < r->end && *r->p == ',')
-        {
-          r->p++;
-          continue;
-        }
-      csv_skip_line_end (r);
-      return 1;
-    }
-}
-
-static int *
-csv_map_header (GPtrArray     *header,
-                const Column  *columns,
-                guint          n_columns,
-                GError       **error)
-{
-  g_autofree int *map = g_new (int, n_columns);
-
-  for (guint c = 0; c < n_columns; c++)
-    map[c] = -1;
-
-  for (guint f = 0; f < header->len; f++)
-    {
-      g_autofree char *name = g_ascii_strdown (g_strstrip ((char *) g_ptr_array_index (header, f)), -1);
-      guint c;
-
-      for (c = 0; c < n_columns && strcmp (name, columns[c].name) != 0; c++)
-        ;
-      if (c == n_columns)
-        {
-          g_autofree char *known = column_names (columns, n_columns, FALSE);
-
-          g_set_error (error, ACCORD_IMPORT_ERROR, ACCORD_IMPORT_ERROR_SHAPE,
-                       /* TRANSLATORS: %u is a column's position, %s the list of column names */
-                       _("Column %u of the header is not a known column; the columns are: %s"), f + 1, known);
-          return NULL;
-        }
-      if (map[c] >= 0)
-        {
-          g_set_error (error, ACCORD_IMPORT_ERROR, ACCORD_IMPORT_ERROR_SHAPE,
-                       _("The header names the column “%s” twice"), columns[c].name);
-          return NULL;
-        }
-      map[c] = f;
-    }
-
-  for (guint c = 0; c < n_columns; c++)
-    if (columns[c].required && map[c] < 0)
-      {
-        g_autofree char *required = column_names (columns, n_columns, TRUE);
-
-        g_set_error (error, ACCORD_IMPORT_ERROR, ACCORD_IMPORT_ERROR_SHAPE,
-                     /* TRANSLATORS: the first %s is a column name, the second the list of required ones */
-                     _("The header has no column “%s”; these columns are required: %s"),
-                     columns[c].name, required);
-        return NULL;
-      }
-
-  return g_steal_pointer (&map);
-}
-
-/* The value of a column in a row; NULL when the file has no such column
- * or the field is empty. */
-static const char *
-cell (const CsvRow *row,
-      guint         column)
-{
-  const char *value;
-
-  if (row->map[column] < 0)
-    return NULL;
-  value = g_ptr_array_index (row->fields, row->map[column]);
-  return *value != '\0' ? value : NULL;
-}
-
-/* Reads the header and calls @each with every following record. */
-typedef gboolean (*CsvRowFunc) (const CsvRow  *row,
-                                guint          n,
-                                gpointer       data,
-                                GError       **error);
-
-static gboolean
-csv_parse (const char    *data,
-           gsize          length,
-           const Column  *columns,
-           guint          n_columns,
-           CsvRowFunc     each,
-           gpointer       user_data,
-           GError       **error)
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) field = g_string_new (NULL);
-  g_autofree int *map = NULL;
-  CsvReader r = { data, data + length, 0, field };
-  guint n_header;
-  int got;
-
-  if ((got = csv_read_record (&r, fields, error)) < 0)
-    return FALSE;
-  if (got == 0)
-    {
-      g_set_error_literal (error, ACCORD_IMPORT_ERROR, ACCORD_IMPORT_ERROR_SHAPE,
-                           _("The file is empty: a CSV file starts with a header row naming its columns"));
-      return FALSE;
-    }
-  if ((map = csv_map_header (fields, columns, n_columns, error)) == NULL)
-    return FALSE;
-  n_header = fields->len;
-
-  for (guint n = 0; (got = csv_read_record (&r, fields, error)) > 0; n++)
-    {
-      CsvRow row = { fields, map };
-
-      if (fields->len != n_header)
-        {
-          g_autofree char *message =
-            /* TRANSLATORS: the first %u is a number of fields, the second of columns */
-            g_strdup_printf (_("the row has %u fields but the header has %u columns"), fields->len, n_header);
-
-          set_place_error (error, r.row, FALSE, ACCORD_IMPORT_ERROR_SHAPE, message);
-          return FALSE;
-        }
-      if (!each (&row, r.row, user_data, error))
-        return FALSE;
-    }
-
-  return got == 0;
-}
-
 typedef struct
 {
   GPtrArray  *records;
@@ -506,13 +239,13 @@ typedef struct
 } CsvCases;
 
 static gboolean
-csv_case_flags (const CsvRow  *row,
-                guint          n,
-                gboolean      *flags,
-                GError       **error)
+csv_case_flags (const AccordCsvRow  *row,
+                guint                n,
+                gboolean            *flags,
+                GError             **error)
 {
   for (guint i = 0; i < ACCORD_CASE_N_FLAGS; i++)
-    if (!parse_flag (cell (row, CASE_FIRST_FLAG + i), &flags[i]))
+    if (!parse_flag (accord_csv_cell (row, CASE_FIRST_FLAG + i), &flags[i]))
       {
         g_autofree char *message =
           /* TRANSLATORS: %s is a case's flag, such as "Collective petition" */
@@ -527,12 +260,13 @@ csv_case_flags (const CsvRow  *row,
 /* A further row of a case (same ref) may leave the case's columns empty
  * or repeat them, but not contradict the first row. */
 static gboolean
-csv_case_matches (const CsvRow      *row,
-                  AccordImportCase  *record,
-                  const gboolean    *flags)
+csv_case_matches (const AccordCsvRow  *row,
+                  AccordImportCase    *record,
+                  const gboolean      *flags)
 {
-  const char *given[] = { cell (row, CASE_TITLE), cell (row, CASE_SUMMARY), cell (row, CASE_CATEGORY),
-                          cell (row, CASE_CHANNEL), cell (row, CASE_RECEIVED_ON) };
+  const char *given[] = { accord_csv_cell (row, CASE_TITLE), accord_csv_cell (row, CASE_SUMMARY),
+                          accord_csv_cell (row, CASE_CATEGORY), accord_csv_cell (row, CASE_CHANNEL),
+                          accord_csv_cell (row, CASE_RECEIVED_ON) };
   const char *kept[] = { record->input.title, record->input.summary, record->input.category,
                          record->input.channel, record->input.received_on };
 
@@ -540,19 +274,19 @@ csv_case_matches (const CsvRow      *row,
     if (given[i] != NULL && g_strcmp0 (given[i], kept[i]) != 0)
       return FALSE;
   for (guint i = 0; i < ACCORD_CASE_N_FLAGS; i++)
-    if (cell (row, CASE_FIRST_FLAG + i) != NULL && flags[i] != record->input.flags[i])
+    if (accord_csv_cell (row, CASE_FIRST_FLAG + i) != NULL && flags[i] != record->input.flags[i])
       return FALSE;
   return TRUE;
 }
 
 static gboolean
-csv_case_row (const CsvRow  *row,
-              guint          n,
-              gpointer       data,
-              GError       **error)
+csv_case_row (const AccordCsvRow  *row,
+              guint                n,
+              gpointer             data,
+              GError             **error)
 {
   CsvCases *cases = data;
-  const char *ref = cell (row, CASE_REF);
+  const char *ref = accord_csv_cell (row, CASE_REF);
   AccordImportCase *record = ref ? g_hash_table_lookup (cases->by_ref, ref) : NULL;
   AccordPetitionerInput petitioner;
   gboolean flags[ACCORD_CASE_N_FLAGS];
@@ -571,11 +305,11 @@ csv_case_row (const CsvRow  *row,
   if (record == NULL)
     {
       record = case_record_new (n, FALSE);
-      record->input.title = keep (record->strings, cell (row, CASE_TITLE));
-      record->input.summary = keep (record->strings, cell (row, CASE_SUMMARY));
-      record->input.category = keep (record->strings, cell (row, CASE_CATEGORY));
-      record->input.channel = keep (record->strings, cell (row, CASE_CHANNEL));
-      record->input.received_on = keep (record->strings, cell (row, CASE_RECEIVED_ON));
+      record->input.title = keep (record->strings, accord_csv_cell (row, CASE_TITLE));
+      record->input.summary = keep (record->strings, accord_csv_cell (row, CASE_SUMMARY));
+      record->input.category = keep (record->strings, accord_csv_cell (row, CASE_CATEGORY));
+      record->input.channel = keep (record->strings, accord_csv_cell (row, CASE_CHANNEL));
+      record->input.received_on = keep (record->strings, accord_csv_cell (row, CASE_RECEIVED_ON));
       memcpy (record->input.flags, flags, sizeof flags);
       g_ptr_array_add (cases->records, record);
       if (ref != NULL)
@@ -585,10 +319,10 @@ csv_case_row (const CsvRow  *row,
         }
     }
 
-  petitioner.name = keep (record->strings, cell (row, CASE_PETITIONER_NAME));
-  petitioner.id_number = keep (record->strings, cell (row, CASE_PETITIONER_ID_NUMBER));
-  petitioner.phone = keep (record->strings, cell (row, CASE_PETITIONER_PHONE));
-  petitioner.address = keep (record->strings, cell (row, CASE_PETITIONER_ADDRESS));
+  petitioner.name = keep (record->strings, accord_csv_cell (row, CASE_PETITIONER_NAME));
+  petitioner.id_number = keep (record->strings, accord_csv_cell (row, CASE_PETITIONER_ID_NUMBER));
+  petitioner.phone = keep (record->strings, accord_csv_cell (row, CASE_PETITIONER_PHONE));
+  petitioner.address = keep (record->strings, accord_csv_cell (row, CASE_PETITIONER_ADDRESS));
   g_array_append_val (record->petitioners, petitioner);
   return TRUE;
 }
@@ -605,18 +339,18 @@ add_roles (AccordImportPerson *record,
 }
 
 static gboolean
-csv_person_row (const CsvRow  *row,
-                guint          n,
-                gpointer       data,
-                GError       **error)
+csv_person_row (const AccordCsvRow  *row,
+                guint                n,
+                gpointer             data,
+                GError             **error)
 {
   GPtrArray *records = data;
   AccordImportPerson *record = person_record_new (n, FALSE);
 
-  record->input.name = keep (record->strings, cell (row, PERSON_NAME));
-  record->input.organisation = keep (record->strings, cell (row, PERSON_ORGANISATION));
-  record->input.phone = keep (record->strings, cell (row, PERSON_PHONE));
-  add_roles (record, cell (row, PERSON_ROLES));
+  record->input.name = keep (record->strings, accord_csv_cell (row, PERSON_NAME));
+  record->input.organisation = keep (record->strings, accord_csv_cell (row, PERSON_ORGANISATION));
+  record->input.phone = keep (record->strings, accord_csv_cell (row, PERSON_PHONE));
+  add_roles (record, accord_csv_cell (row, PERSON_ROLES));
   g_ptr_array_add (records, record);
   return TRUE;
 }
@@ -806,7 +540,8 @@ json_petitioners (JsonObject        *object,
   return TRUE;
 }
 
-static AccordImportCase *
+/* An AccordImportCase, or NULL. */
+static gpointer
 json_case (JsonNode  *node,
            guint      n,
            GError   **error)
@@ -869,7 +604,8 @@ json_roles (JsonObject          *object,
   return FALSE;
 }
 
-static AccordImportPerson *
+/* An AccordImportPerson, or NULL. */
+static gpointer
 json_person (JsonNode  *node,
              guint      n,
              GError   **error)
@@ -923,6 +659,53 @@ prepare (const char  **data,
   return check_utf8 (*data, *length, error);
 }
 
+/* The records of @data as @format says: CSV rows go to @csv_row with
+ * @csv_data, JSON entries (a list, or the list in @member) to @json_entry. */
+typedef struct
+{
+  const AccordCsvColumn *columns;
+  guint                  n_columns;
+  AccordCsvRowFunc       csv_row;
+  const char            *member;
+  const char            *shape;
+  gpointer (*json_entry) (JsonNode *node, guint n, GError **error);
+} Parser;
+
+static gboolean
+parse_records (const char    *data,
+               gsize          length,
+               const char    *format,
+               const Parser  *parser,
+               gpointer       csv_data,
+               GPtrArray     *records,
+               GError       **error)
+{
+  if (data == NULL)
+    data = "";
+  if (!prepare (&data, &length, &format, error))
+    return FALSE;
+
+  if (strcmp (format, "csv") == 0)
+    return accord_csv_parse (data, length, parser->columns, parser->n_columns, parser->csv_row, csv_data, error);
+
+  {
+    g_autoptr(JsonParser) json = json_parser_new_immutable ();
+    JsonArray *list = json_records (json, data, length, parser->member, parser->shape, error);
+
+    if (list == NULL)
+      return FALSE;
+    for (guint i = 0; i < json_array_get_length (list); i++)
+      {
+        gpointer record = parser->json_entry (json_array_get_element (list, i), i + 1, error);
+
+        if (record == NULL)
+          return FALSE;
+        g_ptr_array_add (records, record);
+      }
+  }
+  return TRUE;
+}
+
 gboolean
 accord_import_parse_cases (const char  *data,
                            gsize        length,
@@ -931,42 +714,21 @@ accord_import_parse_cases (const char  *data,
                            GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_import_case_free);
+  g_autoptr(GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
+  CsvCases cases = { records, by_ref };
+  Parser parser = {
+    .columns = case_columns, .n_columns = CASE_N_COLUMNS, .csv_row = csv_case_row,
+    .member = "cases",
+    .shape = _("The JSON must be a list of cases, or an object whose “cases” member is one"),
+    .json_entry = json_case,
+  };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (data == NULL)
-    data = "";
-  if (!prepare (&data, &length, &format, error))
+  if (!parse_records (data, length, format, &parser, &cases, records, error))
     return FALSE;
-
-  if (strcmp (format, "csv") == 0)
-    {
-      g_autoptr(GHashTable) by_ref = g_hash_table_new (g_str_hash, g_str_equal);
-      CsvCases cases = { records, by_ref };
-
-      if (!csv_parse (data, length, case_columns, CASE_N_COLUMNS, csv_case_row, &cases, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      JsonArray *list = json_records (parser, data, length, "cases",
-                                      _("The JSON must be a list of cases, or an object whose “cases” member is one"),
-                                      error);
-
-      if (list == NULL)
-        return FALSE;
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          AccordImportCase *record = json_case (json_array_get_element (list, i), i + 1, error);
-
-          if (record == NULL)
-            return FALSE;
-          g_ptr_array_add (records, record);
-        }
-    }
 
   case_records_finish (records);
   *out = g_steal_pointer (&records);
@@ -981,39 +743,19 @@ accord_import_parse_persons (const char  *data,
                              GError     **error)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_import_person_free);
+  Parser parser = {
+    .columns = person_columns, .n_columns = PERSON_N_COLUMNS, .csv_row = csv_person_row,
+    .member = "people",
+    .shape = _("The JSON must be a list of people, or an object whose “people” member is one"),
+    .json_entry = json_person,
+  };
 
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (data == NULL)
-    data = "";
-  if (!prepare (&data, &length, &format, error))
+  if (!parse_records (data, length, format, &parser, records, records, error))
     return FALSE;
-
-  if (strcmp (format, "csv") == 0)
-    {
-      if (!csv_parse (data, length, person_columns, PERSON_N_COLUMNS, csv_person_row, records, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-      JsonArray *list = json_records (parser, data, length, "people",
-                                      _("The JSON must be a list of people, or an object whose “people” member is one"),
-                                      error);
-
-      if (list == NULL)
-        return FALSE;
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          AccordImportPerson *record = json_person (json_array_get_element (list, i), i + 1, error);
-
-          if (record == NULL)
-            return FALSE;
-          g_ptr_array_add (records, record);
-        }
-    }
 
   person_records_finish (records);
   *out = g_steal_pointer (&records);
