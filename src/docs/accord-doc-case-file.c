@@ -365,35 +365,18 @@ lay_out (AccordDocCaseFile  *file,
   return cover;
 }
 
-static cairo_status_t
-write_to_array (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 set_metadata (AccordDocCaseFile *file,
-              cairo_surface_t   *surface)
+              cairo_t           *cr)
 {
   g_autofree char *title = g_strdup_printf ("%s %s", C_("document", "Petition Case File"), file->number);
   g_autoptr(GString) keywords = g_string_new (file->number);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *iso = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 
   for (guint i = 0; i < file->entries->len; i++)
     g_string_append_printf (keywords, " %s", ((Entry *) g_ptr_array_index (file->entries, i))->document->number);
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, file->bureau);
-  if (file->title != NULL && *file->title != '\0')
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, file->title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords->str);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Accord");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
+  accord_doc_pdf_set_metadata (cr, title, file->bureau, file->title, keywords->str,
+                               g_get_real_time () / G_USEC_PER_SEC);
 }
 
 static void
@@ -431,15 +414,11 @@ draw_file (AccordDocCaseFile  *file,
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
   g_autofree char *cover_name = g_strdup_printf (C_("document", "Cover: %s"), file->number);
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  cairo_t *cr = accord_doc_pdf_begin (bytes);
+  cairo_surface_t *surface = cairo_get_target (cr);
   guint page = 0;
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes,
-                                                 ACCORD_DOC_PAGE_WIDTH, ACCORD_DOC_PAGE_HEIGHT);
-  set_metadata (file, surface);
-  cr = cairo_create (surface);
+  set_metadata (file, cr);
 
   add_bookmark (surface, cover_name, page);
   page = draw_pages (cover, cr, page);
@@ -455,20 +434,7 @@ draw_file (AccordDocCaseFile  *file,
       page = draw_pages (layout, cr, page);
     }
 
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ACCORD_DOC_ERROR, ACCORD_DOC_ERROR_RENDER,
-                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return accord_doc_pdf_end (cr, g_steal_pointer (&bytes), error);
 }
 
 /* Public API */

@@ -143,6 +143,21 @@ struct _AccordDocLayout
   gint64       created;
 };
 
+/* A PDF of A4 pages written into @bytes: the context to draw its pages on;
+ * accord_doc_pdf_end() finishes it and gives @bytes (transfer full) back as
+ * the file, or NULL and @error.  Empty metadata are left out; @created is
+ * a Unix time, 0 for none. */
+cairo_t      *accord_doc_pdf_begin        (GByteArray                 *bytes);
+void          accord_doc_pdf_set_metadata (cairo_t                    *cr,
+                                           const char                 *title,
+                                           const char                 *author,
+                                           const char                 *subject,
+                                           const char                 *keywords,
+                                           gint64                      created);
+GBytes       *accord_doc_pdf_end          (cairo_t                    *cr,
+                                           GByteArray                 *bytes,
+                                           GError                    **error);
+
 PangoContext *accord_doc_context          (void);
 PangoLayout  *accord_doc_text_get         (AccordDocLayout            *layout,
                                            const char                 *text,

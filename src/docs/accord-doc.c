@@ -120,23 +120,64 @@ set_metadata (cairo_surface_t         *surface,
     cairo_pdf_surface_set_metadata (surface, key, value);
 }
 
-static void
-set_pdf_metadata (AccordDocLayout *layout,
-                  cairo_surface_t *surface)
+void
+accord_doc_pdf_set_metadata (cairo_t    *cr,
+                             const char *title,
+                             const char *author,
+                             const char *subject,
+                             const char *keywords,
+                             gint64      created)
 {
-  set_metadata (surface, CAIRO_PDF_METADATA_TITLE, layout->title);
-  set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, layout->author);
-  set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, layout->subject);
-  set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, layout->keywords);
+  cairo_surface_t *surface = cairo_get_target (cr);
+
+  set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, keywords);
   set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Accord");
-  if (layout->created > 0)
+  if (created > 0)
     {
-      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (layout->created);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (created);
       g_autofree char *iso = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
 
       set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, iso);
       set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, iso);
     }
+}
+
+cairo_t *
+accord_doc_pdf_begin (GByteArray *bytes)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes,
+                                                                  ACCORD_DOC_PAGE_WIDTH, ACCORD_DOC_PAGE_HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_surface_destroy (surface);
+  return cr;
+}
+
+GBytes *
+accord_doc_pdf_end (cairo_t     *cr,
+                    GByteArray  *bytes,
+                    GError     **error)
+{
+  g_autoptr(GByteArray) owned = bytes;
+  cairo_surface_t *surface = cairo_surface_reference (cairo_get_target (cr));
+  cairo_status_t status = cairo_status (cr);
+
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, ACCORD_DOC_ERROR, ACCORD_DOC_ERROR_RENDER,
+                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&owned));
 }
 
 static cairo_surface_t *
@@ -630,34 +671,18 @@ accord_doc_layout_to_pdf (AccordDocLayout  *layout,
                           GError          **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  cairo_surface_t *surface;
-  cairo_status_t status;
   cairo_t *cr;
 
   g_return_val_if_fail (layout != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  surface = cairo_pdf_surface_create_for_stream (write_to_array, bytes,
-                                                 ACCORD_DOC_PAGE_WIDTH, ACCORD_DOC_PAGE_HEIGHT);
-  set_pdf_metadata (layout, surface);
-  cr = cairo_create (surface);
+  cr = accord_doc_pdf_begin (bytes);
+  accord_doc_pdf_set_metadata (cr, layout->title, layout->author, layout->subject, layout->keywords,
+                               layout->created);
   for (guint i = 0; i < layout->pages->len; i++)
     {
       accord_doc_layout_draw_page (layout, cr, i);
       cairo_show_page (cr);
     }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, ACCORD_DOC_ERROR, ACCORD_DOC_ERROR_RENDER,
-                   _("Could not make the PDF: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+  return accord_doc_pdf_end (cr, g_steal_pointer (&bytes), error);
 }
