@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-booking-rows.h"
 #include "accord-case-file-export.h"
 #include "accord-case-view.h"
 #include "accord-deadlines.h"
@@ -178,16 +179,6 @@ set_deadline_badge (GtkLabel           *badge,
 
 /* Rows ---------------------------------------------------------------- */
 
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  /* Row by row: the placeholder is a child of the list too, and stays. */
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 static GtkWidget *
 add_row (GtkListBox *list,
          const char *title,
@@ -248,7 +239,7 @@ fill_particulars (AccordCaseView *self)
   };
   g_autoptr(GString) flags = g_string_new (NULL);
 
-  clear_list (self->particulars_list);
+  accord_list_box_remove_all (self->particulars_list);
   for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
     {
       const char *value = accord_case_get_text (self->c, shown[i].field);
@@ -298,7 +289,7 @@ fill_petitioners (AccordCaseView *self)
 {
   GPtrArray *petitioners = accord_case_get_petitioners (self->c);
 
-  clear_list (self->petitioners_list);
+  accord_list_box_remove_all (self->petitioners_list);
   for (guint i = 0; i < petitioners->len; i++)
     {
       const AccordPetitioner *p = g_ptr_array_index (petitioners, i);
@@ -334,7 +325,7 @@ fill_deadlines (AccordCaseView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) deadlines = accord_store_case_deadlines (self->store, accord_case_get_number (self->c), &error);
 
-  clear_list (self->deadlines_list);
+  accord_list_box_remove_all (self->deadlines_list);
   if (deadlines == NULL)
     {
       add_row (self->deadlines_list, _("The deadlines could not be computed"), error->message);
@@ -394,7 +385,7 @@ fill_sessions (AccordCaseView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) sessions = accord_store_case_sessions (self->store, accord_case_get_number (self->c), &error);
 
-  clear_list (self->sessions_list);
+  accord_list_box_remove_all (self->sessions_list);
   for (guint i = 0; sessions != NULL && i < sessions->len; i++)
     {
       AccordSession *s = g_ptr_array_index (sessions, i);
@@ -441,7 +432,7 @@ fill_documents (AccordCaseView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) documents = accord_store_list_documents (self->store, accord_case_get_number (self->c), &error);
 
-  clear_list (self->documents_list);
+  accord_list_box_remove_all (self->documents_list);
   for (guint i = 0; documents != NULL && i < documents->len; i++)
     {
       AccordDocument *d = g_ptr_array_index (documents, i);
@@ -481,7 +472,7 @@ fill_timeline (AccordCaseView *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) events = accord_store_case_timeline (self->store, accord_case_get_number (self->c), &error);
 
-  clear_list (self->timeline_list);
+  accord_list_box_remove_all (self->timeline_list);
   for (guint i = 0; events != NULL && i < events->len; i++)
     {
       AccordCaseEvent *e = g_ptr_array_index (events, i);

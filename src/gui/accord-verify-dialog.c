@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-booking-rows.h"
 #include "accord-documents.h"
 #include "accord-enums.h"
 #include "accord-verify-dialog.h"
@@ -49,15 +50,6 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (AccordVerifyDialog, accord_verify_dialog, ADW_TYPE_WINDOW)
 
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
 
 static GtkWidget *
 add_row (GtkListBox *list,
@@ -108,8 +100,8 @@ static void
 show_failure (AccordVerifyDialog *self,
               const char         *message)
 {
-  clear_list (self->details_list);
-  clear_list (self->signatures_list);
+  accord_list_box_remove_all (self->details_list);
+  accord_list_box_remove_all (self->signatures_list);
   gtk_widget_set_visible (GTK_WIDGET (self->details_group), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->signatures_group), FALSE);
   set_verdict (self, ACCORD_VERIFY_FAILED, "dialog-error-symbolic", "error", _("Cannot Verify This File"), message);
@@ -177,7 +169,7 @@ fill_signatures (AccordVerifyDialog   *self,
 {
   guint n = d->signatures != NULL ? d->signatures->len : 0;
 
-  clear_list (self->signatures_list);
+  accord_list_box_remove_all (self->signatures_list);
   for (guint i = 0; i < n; i++)
     {
       AccordSignature *s = g_ptr_array_index (d->signatures, i);
@@ -213,7 +205,7 @@ fill_details (AccordVerifyDialog   *self,
   g_free (self->case_number);
   self->case_number = g_strdup (d->case_number);
 
-  clear_list (self->details_list);
+  accord_list_box_remove_all (self->details_list);
   adw_preferences_group_set_title (self->details_group,
                                    named_only ? _("The Document the File Names") : _("Document"));
   add_row (self->details_list, _("Kind"), accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, d->kind));
