@@ -435,6 +435,20 @@ load_holidays (AccordPreferencesWindow *self)
   adw_action_row_set_subtitle (self->holidays_row, n > 0 ? years->str : _("None"));
 }
 
+/* The file the chooser's user accepted, or NULL; the chooser is let go. */
+static GFile *
+take_chosen_file (AccordPreferencesWindow *self,
+                  int                      response,
+                  GtkFileChooserNative    *chooser)
+{
+  GFile *file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  return file;
+}
+
 static void
 on_holidays_chosen_cb (AccordPreferencesWindow *self,
                        int                      response,
@@ -445,9 +459,7 @@ on_holidays_chosen_cb (AccordPreferencesWindow *self,
   g_autoptr(GError) error = NULL;
   AccordWindow *window;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+  file = take_chosen_file (self, response, chooser);
   if (file == NULL)
     return;
 
@@ -472,9 +484,7 @@ on_database_chosen_cb (AccordPreferencesWindow *self,
   g_autoptr(GSettings) settings = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+  file = take_chosen_file (self, response, chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
 
@@ -546,9 +556,7 @@ on_backup_folder_chosen_cb (AccordPreferencesWindow *self,
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+  file = take_chosen_file (self, response, chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
 
@@ -655,9 +663,7 @@ on_restore_chosen_cb (AccordPreferencesWindow *self,
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_clear_object (&self->chooser);
+  file = take_chosen_file (self, response, chooser);
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "preferences.restore-from", "s", path);
 }
