@@ -78,19 +78,29 @@ read_records (CliContext   *cli,
   return records;
 }
 
+/* {"imported": @n, "@member": [ … ]}: the builder, inside the list. */
+static JsonBuilder *
+begin_imported_json (guint       n,
+                     const char *member)
+{
+  JsonBuilder *builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "imported");
+  json_builder_add_int_value (builder, n);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  return builder;
+}
+
 static void
 print_imported_numbers (CliContext *cli,
                         GPtrArray  *numbers)
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonBuilder) builder = begin_imported_json (numbers->len, "numbers");
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "imported");
-      json_builder_add_int_value (builder, numbers->len);
-      json_builder_set_member_name (builder, "numbers");
-      json_builder_begin_array (builder);
       for (guint i = 0; i < numbers->len; i++)
         json_builder_add_string_value (builder, g_ptr_array_index (numbers, i));
       json_builder_end_array (builder);
@@ -118,13 +128,8 @@ print_imported_ids (CliContext *cli,
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonBuilder) builder = begin_imported_json (ids->len, "ids");
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "imported");
-      json_builder_add_int_value (builder, ids->len);
-      json_builder_set_member_name (builder, "ids");
-      json_builder_begin_array (builder);
       for (guint i = 0; i < ids->len; i++)
         json_builder_add_int_value (builder, g_array_index (ids, gint64, i));
       json_builder_end_array (builder);
