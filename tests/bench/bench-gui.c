@@ -35,7 +35,8 @@ seeded_db (const char *dir,
            guint       n_sessions)
 {
   AccordSeedOptions options = { n_cases, n_cases >= 100000 ? 10000 : 40, 1, n_sessions, 0 };
-  char *path = g_build_filename (dir, name, NULL);
+  /* No folder: @name is the database's path. */
+  char *path = dir != NULL ? g_build_filename (dir, name, NULL) : g_strdup (name);
   g_autoptr(AccordStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start = g_get_monotonic_time ();
@@ -109,8 +110,10 @@ main (int   argc,
 {
   guint n_cases = bench_env_uint ("ACCORD_BENCH_CASES", 1000000);
   guint n_sessions = bench_env_uint ("ACCORD_BENCH_SESSIONS", 1000000);
-  /* ACCORD_BENCH_GUI_DIR keeps the seeded databases for the next run. */
+  /* ACCORD_BENCH_GUI_DIR keeps the seeded databases for the next run;
+   * ACCORD_BENCH_DB names the large one, shared with the other benchmarks. */
   const char *kept = g_getenv ("ACCORD_BENCH_GUI_DIR");
+  const char *shared = g_getenv ("ACCORD_BENCH_DB");
   g_autofree char *dir = kept ? g_strdup (kept) : g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
   g_autofree char *big = NULL, *demo = NULL;
   Figures at_scale, baseline;
@@ -118,7 +121,8 @@ main (int   argc,
   g_assert_cmpint (argc, ==, 2);
   g_setenv ("ACCORD_TODAY", "2026-11-20", TRUE);
   g_mkdir_with_parents (dir, 0700);
-  big = seeded_db (dir, "big.db", n_cases, n_sessions);
+  big = shared != NULL && *shared != '\0' ? seeded_db (NULL, shared, n_cases, n_sessions)
+                                          : seeded_db (dir, "big.db", n_cases, n_sessions);
   demo = seeded_db (dir, "demo.db", ACCORD_SEED_DEFAULT_CASES, ACCORD_SEED_DEFAULT_SESSIONS);
 
   baseline = median_of_runs (argv[1], demo);
@@ -137,7 +141,8 @@ main (int   argc,
 
   if (kept == NULL)
     {
-      bench_remove_db (big, NULL);
+      if (shared == NULL || *shared == '\0')
+        bench_remove_db (big, NULL);
       bench_remove_db (demo, dir);
     }
   return 0;

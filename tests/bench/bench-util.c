@@ -49,3 +49,26 @@ bench_remove_db (const char *path,
   if (dir != NULL)
     g_rmdir (dir);
 }
+
+/* The database a benchmark runs on: ACCORD_BENCH_DB when it is set, kept
+ * for the next run (and for the other benchmarks, see
+ * build-aux/bench-scale.sh), or else a file in a new temporary folder,
+ * returned in @dir for bench_remove_db().  @existing tells whether the
+ * file is already there, seeded by an earlier run. */
+char *
+bench_db_path (char     **dir,
+               gboolean  *existing)
+{
+  const char *kept = g_getenv ("ACCORD_BENCH_DB");
+
+  *dir = NULL;
+  if (kept != NULL && *kept != '\0')
+    {
+      *existing = g_file_test (kept, G_FILE_TEST_EXISTS);
+      return g_strdup (kept);
+    }
+  *existing = FALSE;
+  *dir = g_dir_make_tmp ("accord-bench-XXXXXX", NULL);
+  g_assert_nonnull (*dir);
+  return g_build_filename (*dir, "bench.db", NULL);
+}

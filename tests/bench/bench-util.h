@@ -12,5 +12,7 @@ double  bench_median    (double     *values,
                          guint       n);
 void    bench_remove_db (const char *path,
                          const char *dir);
+char   *bench_db_path   (char      **dir,
+                         gboolean   *existing);
 
 G_END_DECLS
