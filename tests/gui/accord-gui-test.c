@@ -3,6 +3,8 @@
 
 #include <glib/gstdio.h>
 
+#include "accord-doc-render.h"
+#include "accord-documents.h"
 #include "accord-gui-test.h"
 #include "accord-seed.h"
 
@@ -107,6 +109,46 @@ accord_gui_find_named (GtkWidget  *root,
   return accord_gui_find (root, GTK_TYPE_WIDGET, has_name, name);
 }
 
+/* The text of the label named @name under @root. */
+const char *
+accord_gui_label_text (GtkWidget  *root,
+                       const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (accord_gui_find_named (root, name)));
+}
+
+/* @widget's event controller of @type, such as its drag gesture. */
+GtkEventController *
+accord_gui_find_controller (GtkWidget *widget,
+                            GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return GTK_EVENT_CONTROLLER (controller);
+    }
+  return NULL;
+}
+
+gboolean
+accord_gui_widget_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (widget));
+}
+
+/* For accord_gui_wait_until(): GSIZE_TO_POINTER of a window type. */
+gboolean
+accord_gui_toplevel_shown (gpointer type)
+{
+  GtkWindow *window = accord_gui_find_toplevel (GPOINTER_TO_SIZE (type));
+
+  return window != NULL && gtk_widget_get_mapped (GTK_WIDGET (window));
+}
+
 /* The newest toplevel of @type, such as a dialog the test opened. */
 GtkWindow *
 accord_gui_find_toplevel (GType type)
@@ -124,11 +166,6 @@ accord_gui_find_toplevel (GType type)
   return found;
 }
 
-static gboolean
-window_is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static void
 remove_dir (const char *path)
@@ -170,7 +207,7 @@ accord_gui_fixture_set_up (AccordGuiFixture *f,
 
   f->window = accord_window_new (app, f->store);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (accord_gui_wait_until (window_is_mapped, f->window));
+  g_assert_true (accord_gui_wait_until (accord_gui_widget_mapped, f->window));
 }
 
 void
@@ -193,4 +230,19 @@ accord_gui_fixture_tear_down (AccordGuiFixture *f,
   g_clear_object (&f->store);
   remove_dir (f->dir);
   g_free (f->dir);
+}
+
+/* @kind issued for @case_number (no session) through core, drawn in
+ * Chinese. */
+AccordDocument *
+accord_gui_issue_document (AccordStore *store,
+                           const char  *kind,
+                           const char  *case_number)
+{
+  g_autoptr(GError) error = NULL;
+  AccordDocument *document = accord_store_issue_document (store, kind, case_number, 0, accord_doc_render,
+                                                          (gpointer) "zh_CN", &error);
+
+  g_assert_no_error (error);
+  return document;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accord-application.h"
+#include "accord-documents.h"
 #include "accord-window.h"
 
 G_BEGIN_DECLS
@@ -38,5 +39,15 @@ GtkWidget *accord_gui_find           (GtkWidget          *root,
 GtkWidget *accord_gui_find_named     (GtkWidget          *root,
                                       const char         *name);
 GtkWindow *accord_gui_find_toplevel  (GType               type);
+const char *accord_gui_label_text    (GtkWidget          *root,
+                                      const char         *name);
+GtkEventController *accord_gui_find_controller (GtkWidget *widget,
+                                                GType      type);
+/* Predicates for accord_gui_wait_until(). */
+gboolean   accord_gui_widget_mapped  (gpointer            widget);
+gboolean   accord_gui_toplevel_shown (gpointer            type);
+AccordDocument *accord_gui_issue_document (AccordStore *store,
+                                           const char  *kind,
+                                           const char  *case_number);
 
 G_END_DECLS

@@ -4,13 +4,12 @@
 #include <math.h>
 
 #include <glib/gstdio.h>
-#include <poppler.h>
-
 #include "accord-case-view.h"
 #include "accord-doc-render.h"
 #include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
+#include "accord-gui-test-pdf.h"
 #include "accord-i18n.h"
 #include "accord-page-preview.h"
 #include "accord-signing-dialog.h"
@@ -23,44 +22,6 @@
 #define CASE_WITH_HEARING "XF-2025-000008"
 
 /* Helpers ---------------------------------------------------------------- */
-
-static PopplerDocument *
-open_pdf (GBytes *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static int
-pdf_pages (GBytes *pdf)
-{
-  PopplerDocument *doc = open_pdf (pdf);
-  int n = poppler_document_get_n_pages (doc);
-
-  g_object_unref (doc);
-  return n;
-}
-
-static char *
-pdf_text (GBytes *pdf)
-{
-  PopplerDocument *doc = open_pdf (pdf);
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (doc, i);
-      g_autofree char *page_text = poppler_page_get_text (page);
-
-      g_string_append (text, page_text);
-      g_object_unref (page);
-    }
-  g_object_unref (doc);
-  return g_string_free (text, FALSE);
-}
 
 static GBytes *
 read_file (const char *path)
@@ -98,12 +59,6 @@ draft_pdf (AccordGuiFixture *f,
   return pdf;
 }
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static AccordDocumentWindow *
 open_draft (AccordGuiFixture *f,
             const char       *kind,
@@ -114,7 +69,7 @@ open_draft (AccordGuiFixture *f,
                                                                    case_number, session_id);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (accord_gui_wait_until (window_mapped, window));
+  g_assert_true (accord_gui_wait_until (accord_gui_widget_mapped, window));
   return window;
 }
 
@@ -164,7 +119,7 @@ test_preview_pages (AccordGuiFixture *f,
   window = open_draft (f, "hearing_notice", CASE_WITH_HEARING, hearing);
 
   g_assert_cmpint (accord_document_window_get_n_pages (window), >, 0);
-  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, pdf_pages (pdf));
+  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_gui_pdf_pages (pdf));
   accord_gui_wait_idle ();
   g_assert_cmpuint (count_previews (window), ==, accord_document_window_get_n_pages (window));
   g_assert_cmpint (accord_document_window_get_document_id (window), ==, 0);
@@ -205,9 +160,9 @@ test_draft_date (AccordGuiFixture *f,
   g_assert_true (accord_document_window_save_pdf (window, file, &error));
   g_assert_no_error (error);
   saved = read_file (path);
-  text = pdf_text (saved);
+  text = accord_gui_pdf_text (saved);
   g_assert_nonnull (strstr (text, "2026年12月3日"));
-  g_assert_cmpint (pdf_pages (saved), ==, (int) accord_document_window_get_n_pages (window));
+  g_assert_cmpint (accord_gui_pdf_pages (saved), ==, (int) accord_document_window_get_n_pages (window));
 }
 
 /* Printed for signing on paper, the draft carries personal data in full;
@@ -238,11 +193,11 @@ test_draft_for_signature (AccordGuiFixture *f,
 
   masked = read_file (masked_path);
   full = read_file (full_path);
-  masked_text = pdf_text (masked);
-  full_text = pdf_text (full);
+  masked_text = accord_gui_pdf_text (masked);
+  full_text = accord_gui_pdf_text (full);
   g_assert_null (strstr (masked_text, p->id_number));
   g_assert_nonnull (strstr (full_text, p->id_number));
-  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, pdf_pages (full));
+  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_gui_pdf_pages (full));
 }
 
 /* Issued from the window, answering its confirmation: core has it issued,
@@ -282,7 +237,7 @@ test_issue_print_save (AccordGuiFixture *f,
   g_assert_no_error (error);
   saved = read_file (saved_path);
   g_assert_true (g_bytes_equal (saved, stored));
-  g_assert_cmpint (pdf_pages (stored), ==, (int) accord_document_window_get_n_pages (window));
+  g_assert_cmpint (accord_gui_pdf_pages (stored), ==, (int) accord_document_window_get_n_pages (window));
 
   /* Printed: the same pages, with the document's Chinese title. */
   operation = accord_document_window_new_print_operation (window, &error);
@@ -292,18 +247,10 @@ test_issue_print_save (AccordGuiFixture *f,
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   printed = read_file (printed_path);
-  g_assert_cmpint (pdf_pages (printed), ==, pdf_pages (stored));
-  text = pdf_text (printed);
+  g_assert_cmpint (accord_gui_pdf_pages (printed), ==, accord_gui_pdf_pages (stored));
+  text = accord_gui_pdf_text (printed);
   g_assert_nonnull (strstr (text, "息诉罢访承诺书"));
   g_assert_nonnull (strstr (text, document->number));
-}
-
-static gboolean
-signing_dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
 }
 
 /* An issued document opened by id opens the signing dialog, and is voided
@@ -313,9 +260,7 @@ test_void (AccordGuiFixture *f,
            gconstpointer     data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordDocument) issued =
-    accord_store_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
-                                 &error);
+  g_autoptr(AccordDocument) issued = accord_gui_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION);
   g_autoptr(AccordDocument) after = NULL;
   AccordDocumentWindow *window;
   AdwMessageDialog *dialog;
@@ -324,13 +269,13 @@ test_void (AccordGuiFixture *f,
   g_assert_no_error (error);
   window = accord_document_window_new_for_document (GTK_WINDOW (f->window), f->store, issued->id);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (accord_gui_wait_until (window_mapped, window));
+  g_assert_true (accord_gui_wait_until (accord_gui_widget_mapped, window));
   g_assert_cmpint (accord_document_window_get_n_pages (window), >, 0);
   g_assert_true (gtk_widget_get_visible (accord_gui_find_named (GTK_WIDGET (window), "sign-button")));
 
   /* Sign… opens the signing dialog on this document. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.sign", NULL));
-  g_assert_true (accord_gui_wait_until (signing_dialog_shown, NULL));
+  g_assert_true (accord_gui_wait_until (accord_gui_toplevel_shown, GSIZE_TO_POINTER (ACCORD_TYPE_SIGNING_DIALOG)));
   gtk_window_destroy (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.void", NULL));
@@ -429,9 +374,7 @@ test_case_page (AccordGuiFixture *f,
                 gconstpointer     data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordDocument) issued =
-    accord_store_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
-                                 &error);
+  g_autoptr(AccordDocument) issued = accord_gui_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION);
   GtkWidget *view, *list;
   GtkListBoxRow *row;
   gint64 draft = 0;

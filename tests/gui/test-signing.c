@@ -1,13 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "test-signing"
 
-#include <poppler.h>
-
 #include "accord-case-view.h"
 #include "accord-doc-render.h"
 #include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
+#include "accord-gui-test-pdf.h"
 #include "accord-signature-pad.h"
 #include "accord-signing-dialog.h"
 
@@ -36,16 +35,8 @@ drag (AccordSignaturePad *pad,
       double              dy,
       guint               steps)
 {
-  GtkGesture *gesture = NULL;
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (pad));
+  GtkEventController *gesture = accord_gui_find_controller (GTK_WIDGET (pad), GTK_TYPE_GESTURE_DRAG);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_DRAG (controller))
-        gesture = GTK_GESTURE (controller);
-    }
   g_assert_nonnull (gesture);
 
   g_signal_emit_by_name (gesture, "drag-begin", x, y);
@@ -61,16 +52,8 @@ pen (AccordSignaturePad *pad,
      double              x,
      double              y)
 {
-  GtkGesture *gesture = NULL;
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (pad));
+  GtkEventController *gesture = accord_gui_find_controller (GTK_WIDGET (pad), GTK_TYPE_GESTURE_STYLUS);
 
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_GESTURE_STYLUS (controller))
-        gesture = GTK_GESTURE (controller);
-    }
   g_assert_nonnull (gesture);
 
   g_signal_emit_by_name (gesture, "down", x, y);
@@ -135,49 +118,33 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
-static PopplerDocument *
-open_pdf (GBytes *pdf)
+static GBytes *
+stored_pdf (AccordStore *store,
+            gint64       document_id)
 {
   g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
+  GBytes *pdf = accord_store_document_pdf (store, document_id, &error);
 
   g_assert_no_error (error);
-  return doc;
+  return pdf;
 }
 
 static int
 stored_pdf_pages (AccordStore *store,
                   gint64       document_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = accord_store_document_pdf (store, document_id, &error);
-  PopplerDocument *doc;
-  int n;
+  g_autoptr(GBytes) pdf = stored_pdf (store, document_id);
 
-  g_assert_no_error (error);
-  doc = open_pdf (pdf);
-  n = poppler_document_get_n_pages (doc);
-  g_object_unref (doc);
-  return n;
+  return accord_gui_pdf_pages (pdf);
 }
 
 static char *
 last_page_text (AccordStore *store,
                 gint64       document_id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = accord_store_document_pdf (store, document_id, &error);
-  PopplerDocument *doc;
-  PopplerPage *page;
-  char *text;
+  g_autoptr(GBytes) pdf = stored_pdf (store, document_id);
 
-  g_assert_no_error (error);
-  doc = open_pdf (pdf);
-  page = poppler_document_get_page (doc, poppler_document_get_n_pages (doc) - 1);
-  text = poppler_page_get_text (page);
-  g_object_unref (page);
-  g_object_unref (doc);
-  return text;
+  return accord_gui_pdf_page_text (pdf, -1);
 }
 
 /* The signature boxes of a stored document, as drawn. */
@@ -213,21 +180,6 @@ document_signers (AccordStore *store,
                                                   : g_strdup (box->role));
     }
   return signers;
-}
-
-static gboolean
-dialog_shown (gpointer data)
-{
-  GtkWindow *dialog = accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG);
-
-  return dialog != NULL && gtk_widget_get_mapped (GTK_WIDGET (dialog));
-}
-
-static const char *
-label_text (GtkWidget  *root,
-            const char *name)
-{
-  return gtk_label_get_text (GTK_LABEL (accord_gui_find_named (root, name)));
 }
 
 static void
@@ -310,9 +262,7 @@ test_sign_document (AccordGuiFixture *f,
                     gconstpointer     data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordDocument) issued = accord_store_issue_document (f->store, "closure_commitment",
-                                                                  CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
-                                                                  &error);
+  g_autoptr(AccordDocument) issued = accord_gui_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION);
   g_autoptr(AccordDocument) now = NULL;
   g_autoptr(GPtrArray) signers = NULL;
   g_autofree char *next = NULL;
@@ -333,11 +283,11 @@ test_sign_document (AccordGuiFixture *f,
   window = accord_document_window_new_for_document (GTK_WINDOW (f->window), f->store, issued->id);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "doc.sign", NULL));
-  g_assert_true (accord_gui_wait_until (dialog_shown, NULL));
+  g_assert_true (accord_gui_wait_until (accord_gui_toplevel_shown, GSIZE_TO_POINTER (ACCORD_TYPE_SIGNING_DIALOG)));
   dialog = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 1));
-  g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
+  g_assert_cmpstr (accord_gui_label_text (dialog, "next_label"), ==, next);
 
   sign_on_pad (dialog);
   g_assert_false (gtk_widget_get_visible (accord_gui_find_named (dialog, "signing_error")));
@@ -356,7 +306,7 @@ test_sign_document (AccordGuiFixture *f,
                                                                                              "signature_pad"))));
   g_clear_pointer (&next, g_free);
   next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 3));
-  g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
+  g_assert_cmpstr (accord_gui_label_text (dialog, "next_label"), ==, next);
 }
 
 /* Someone signs the box the dialog shows behind its back: the dialog says
@@ -366,9 +316,7 @@ test_sign_refused_then_all (AccordGuiFixture *f,
                             gconstpointer     data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordDocument) issued = accord_store_issue_document (f->store, "closure_commitment",
-                                                                  CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
-                                                                  &error);
+  g_autoptr(AccordDocument) issued = accord_gui_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION);
   g_autoptr(AccordDocument) elsewhere = NULL;
   g_autoptr(AccordDocument) now = NULL;
   g_autoptr(GPtrArray) signers = NULL;
@@ -380,7 +328,7 @@ test_sign_refused_then_all (AccordGuiFixture *f,
   issued_pages = stored_pdf_pages (f->store, issued->id);
   signers = document_signers (f->store, issued->id);
   accord_signing_dialog_present (GTK_WINDOW (f->window), f->store, issued->id);
-  g_assert_true (accord_gui_wait_until (dialog_shown, NULL));
+  g_assert_true (accord_gui_wait_until (accord_gui_toplevel_shown, GSIZE_TO_POINTER (ACCORD_TYPE_SIGNING_DIALOG)));
   dialog = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
 
   elsewhere = accord_store_sign_document (f->store, issued->id, "petitioner:0", "信访人",
@@ -394,7 +342,7 @@ test_sign_refused_then_all (AccordGuiFixture *f,
   g_assert_true (gtk_widget_get_visible (error_label));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already been signed"));
   next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 3));
-  g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
+  g_assert_cmpstr (accord_gui_label_text (dialog, "next_label"), ==, next);
 
   for (guint i = 1; i < signers->len / 2; i++)
     {
@@ -470,9 +418,7 @@ test_sign_from_case_page (AccordGuiFixture *f,
                           gconstpointer     data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(AccordDocument) issued = accord_store_issue_document (f->store, "closure_commitment",
-                                                                  CASE_WITH_OPINION, 0, accord_doc_render, "zh_CN",
-                                                                  &error);
+  g_autoptr(AccordDocument) issued = accord_gui_issue_document (f->store, "closure_commitment", CASE_WITH_OPINION);
   g_autoptr(GPtrArray) signers = NULL;
   g_autofree char *next = NULL;
   GtkWidget *view, *dialog;
@@ -484,10 +430,10 @@ test_sign_from_case_page (AccordGuiFixture *f,
   g_assert_nonnull (view);
   g_assert_true (accord_gui_wait_until (sign_button_shown, view));
   gtk_widget_activate (accord_gui_find (view, GTK_TYPE_BUTTON, is_sign_button, NULL));
-  g_assert_true (accord_gui_wait_until (dialog_shown, NULL));
+  g_assert_true (accord_gui_wait_until (accord_gui_toplevel_shown, GSIZE_TO_POINTER (ACCORD_TYPE_SIGNING_DIALOG)));
   dialog = GTK_WIDGET (accord_gui_find_toplevel (ACCORD_TYPE_SIGNING_DIALOG));
   next = g_strdup_printf ("Next: %s", (char *) g_ptr_array_index (signers, 1));
-  g_assert_cmpstr (label_text (dialog, "next_label"), ==, next);
+  g_assert_cmpstr (accord_gui_label_text (dialog, "next_label"), ==, next);
 
   /* The case page shows the document signed. */
   g_assert_null (accord_gui_find (view, ADW_TYPE_ACTION_ROW, row_says_signed, NULL));

@@ -71,13 +71,6 @@ verify (Fixture *f,
 }
 
 static const char *
-label_text (AccordVerifyDialog *dialog,
-            const char         *name)
-{
-  return gtk_label_get_text (GTK_LABEL (accord_gui_find_named (GTK_WIDGET (dialog), name)));
-}
-
-static const char *
 case_button_label (AccordVerifyDialog *dialog)
 {
   GtkWidget *button = accord_gui_find_named (GTK_WIDGET (dialog), "verify-case-button");
@@ -135,9 +128,7 @@ fixture_set_up (Fixture       *f,
   step (f, ACCORD_CASE_ACTION_ASSIGN, "区住房和城乡建设委员会");
   step (f, ACCORD_CASE_ACTION_REPLY, "support");
 
-  f->document = accord_store_issue_document (f->gui.store, "closure_commitment", f->number, 0, accord_doc_render,
-                                             (gpointer) "zh_CN", &error);
-  g_assert_no_error (error);
+  f->document = accord_gui_issue_document (f->gui.store, "closure_commitment", f->number);
   f->pdf = accord_store_document_pdf (f->gui.store, f->document->id, &error);
   g_assert_no_error (error);
   accord_window_data_changed (f->gui.window);
@@ -166,7 +157,7 @@ test_authentic (Fixture       *f,
   GtkWidget *button;
 
   g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_AUTHENTIC);
-  g_assert_cmpstr (label_text (dialog, "verify-status"), ==, _("Authentic and Unaltered"));
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-status"), ==, _("Authentic and Unaltered"));
   g_assert_cmpstr (case_button_label (dialog), ==, f->number);
   g_assert_nonnull (accord_gui_find (accord_gui_find_named (GTK_WIDGET (dialog), "verify-details"), GTK_TYPE_LABEL,
                                      label_says, f->document->number));
@@ -192,7 +183,7 @@ test_altered (Fixture       *f,
   dialog = verify (f, file);
 
   g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_ALTERED);
-  g_assert_cmpstr (label_text (dialog, "verify-status"), ==, _("Altered"));
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-status"), ==, _("Altered"));
   g_assert_cmpstr (case_button_label (dialog), ==, f->number);
   close_dialog (dialog);
 }
@@ -210,8 +201,8 @@ test_voided (Fixture       *f,
   dialog = verify (f, file);
 
   g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_VOIDED);
-  g_assert_cmpstr (label_text (dialog, "verify-status"), ==, _("Voided"));
-  g_assert_nonnull (strstr (label_text (dialog, "verify-explanation"), "编号有误"));
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-status"), ==, _("Voided"));
+  g_assert_nonnull (strstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-explanation"), "编号有误"));
   close_dialog (dialog);
 }
 
@@ -229,8 +220,8 @@ test_not_a_document (Fixture       *f,
 
   dialog = verify (f, text);
   g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_FAILED);
-  g_assert_cmpstr (label_text (dialog, "verify-status"), ==, _("Cannot Verify This File"));
-  g_assert_cmpstr (label_text (dialog, "verify-explanation"), ==, _("This file is not a PDF document."));
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-status"), ==, _("Cannot Verify This File"));
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-explanation"), ==, _("This file is not a PDF document."));
   g_assert_false (gtk_widget_is_visible (accord_gui_find_named (GTK_WIDGET (dialog), "verify-details")));
   close_dialog (dialog);
 
@@ -244,7 +235,7 @@ test_not_a_document (Fixture       *f,
 
   dialog = verify (f, large);
   g_assert_cmpint (accord_verify_dialog_get_verdict (dialog), ==, ACCORD_VERIFY_FAILED);
-  g_assert_cmpstr (label_text (dialog, "verify-explanation"), ==,
+  g_assert_cmpstr (accord_gui_label_text (GTK_WIDGET (dialog), "verify-explanation"), ==,
                    _("This file is too large to be a document of this bureau."));
   close_dialog (dialog);
 }
