@@ -4,13 +4,12 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <poppler.h>
-
 #include "accord-doc-case-file.h"
 #include "accord-doc-render.h"
 #include "accord-documents.h"
 #include "accord-i18n.h"
 #include "accord-store.h"
+#include "accord-test-pdf.h"
 
 /* The case file of a case with three documents: one signed, one issued and
  * one voided, each issued through core as the application does, then read
@@ -21,10 +20,8 @@
 
 /* poppler-glib 22.02 has no cleanup functions of its own. */
 typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPage;
 typedef PopplerFontInfo TestFonts;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPage, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestFonts, g_object_unref)
 
 typedef struct
@@ -64,30 +61,6 @@ issue (Fixture *f)
   return d;
 }
 
-static PopplerDocument *
-open_pdf (GBytes *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(TestPage) page = poppler_document_get_page (doc, index);
-  g_autofree char *text = poppler_page_get_text (page);
-  GString *squashed = g_string_new (NULL);
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (squashed, g_utf8_get_char (p));
-  return g_string_free (squashed, FALSE);
-}
-
 static int
 stored_pages (Fixture        *f,
               AccordDocument *d,
@@ -97,7 +70,7 @@ stored_pages (Fixture        *f,
   g_autoptr(GBytes) pdf = accord_store_document_pdf (f->store, d->id, &error);
 
   g_assert_no_error (error);
-  *out = open_pdf (pdf);
+  *out = accord_test_pdf_open (pdf);
   return poppler_document_get_n_pages (*out);
 }
 
@@ -180,7 +153,7 @@ test_pages (Fixture       *f,
   int n_first, n_second, n_cover;
 
   g_assert_no_error (error);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
   n_first = stored_pages (f, f->signed_doc, &first);
   n_second = stored_pages (f, f->issued_doc, &second);
   n_cover = poppler_document_get_n_pages (doc) - n_first - n_second;
@@ -188,7 +161,7 @@ test_pages (Fixture       *f,
 
   for (int i = 0; i < n_cover; i++)
     {
-      g_autofree char *text = page_text (doc, i);
+      g_autofree char *text = accord_test_pdf_squashed_text (doc, i);
 
       g_string_append (cover, text);
     }
@@ -204,8 +177,8 @@ test_pages (Fixture       *f,
   for (int i = 0; i < n_first + n_second; i++)
     {
       PopplerDocument *stored = i < n_first ? first : second;
-      g_autofree char *expected = page_text (stored, i < n_first ? i : i - n_first);
-      g_autofree char *actual = page_text (doc, n_cover + i);
+      g_autofree char *expected = accord_test_pdf_squashed_text (stored, i < n_first ? i : i - n_first);
+      g_autofree char *actual = accord_test_pdf_squashed_text (doc, n_cover + i);
 
       g_assert_cmpstr (actual, ==, expected);
     }
@@ -226,7 +199,7 @@ test_outline (Fixture       *f,
   int n = 0;
 
   g_assert_no_error (error);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
   pages[1] = poppler_document_get_n_pages (doc) - stored_pages (f, f->signed_doc, &first)
              - stored_pages (f, f->issued_doc, &second) + 1;
   pages[0] = 1;
@@ -275,7 +248,7 @@ test_fonts_and_metadata (Fixture       *f,
   int n_fonts = 0;
 
   g_assert_no_error (error);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
   info = poppler_font_info_new (doc);
   while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &fonts))
     {
@@ -328,7 +301,7 @@ test_render_in_thread (Fixture       *f,
   thread = g_thread_new ("case-file", render_thread, file);
   pdf = g_thread_join (g_steal_pointer (&thread));
   g_assert_nonnull (pdf);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 3);
 }
 

@@ -5,10 +5,9 @@
 
 #include <glib/gstdio.h>
 #include <libintl.h>
-#include <poppler.h>
-
 #include "accord-doc.h"
 #include "accord-i18n.h"
+#include "accord-test-pdf.h"
 
 #define DOC_ID     "DOC-2026-0012"
 #define DOC_HASH   "3f9a1c2e"
@@ -109,46 +108,13 @@ make_pdf (AccordDocBuilder    *b,
   return pdf;
 }
 
-static PopplerDocument *
-open_pdf (GBytes *pdf)
-{
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *doc = poppler_document_new_from_bytes (pdf, NULL, &error);
-
-  g_assert_no_error (error);
-  return doc;
-}
-
-/* Text without white space: poppler puts spaces and line ends where the
- * glyph positions suggest them. */
-static char *
-squash (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      g_string_append_unichar (out, g_utf8_get_char (p));
-  return g_string_free (out, FALSE);
-}
-
-static char *
-page_text (PopplerDocument *doc,
-           int              index)
-{
-  g_autoptr(TestPdfPage) page = poppler_document_get_page (doc, index);
-  g_autofree char *text = poppler_page_get_text (page);
-
-  return squash (text);
-}
-
 static gboolean
 page_has (PopplerDocument *doc,
           int              index,
           const char      *needle)
 {
-  g_autofree char *text = page_text (doc, index);
-  g_autofree char *wanted = squash (needle);
+  g_autofree char *text = accord_test_pdf_squashed_text (doc, index);
+  g_autofree char *wanted = accord_test_squash (needle);
 
   return strstr (text, wanted) != NULL;
 }
@@ -268,7 +234,7 @@ test_pdf_basic (void)
   guint n_pages = 0;
 
   pdf = make_pdf (b, &info, &n_pages);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
   g_assert_cmpuint (n_pages, ==, 1);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, 1);
   g_assert_true (page_has (doc, 0, "Closure Commitment"));
@@ -294,7 +260,7 @@ test_pdf_fonts (void)
   g_autoptr(AccordDocBuilder) b = build_agreement ();
   AccordDocPage info = page_info (DOC_ID);
   g_autoptr(GBytes) pdf = make_pdf (b, &info, NULL);
-  g_autoptr(TestPdf) doc = open_pdf (pdf);
+  g_autoptr(TestPdf) doc = accord_test_pdf_open (pdf);
   g_autoptr(TestPdfFonts) fonts = poppler_font_info_new (doc);
   PopplerFontsIter *iter = NULL;
   guint n = 0;
@@ -329,7 +295,7 @@ test_flow_long_paragraph (void)
   accord_doc_title (b, "长段落");
   accord_doc_paragraph (b, text->str);
   pdf = make_pdf (b, &info, &n_pages);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
 
   g_assert_cmpuint (n_pages, >=, 2);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
@@ -366,7 +332,7 @@ test_flow_signature_keeps (void)
                             "bureau has sealed it, and each keeps one copy ZETAEND");
       accord_doc_signature (b, "party_b", "SIGNERROLE", "Zhang San", TRUE);
       pdf = make_pdf (b, &info, NULL);
-      doc = open_pdf (pdf);
+      doc = accord_test_pdf_open (pdf);
 
       sign_page = page_of (doc, "SIGNERROLE");
       g_test_message ("%u filler lines: signature on page %d", fill, sign_page + 1);
@@ -401,7 +367,7 @@ test_table_header_repeats (void)
   accord_doc_heading (b, "Terms");
   accord_doc_table (b, headers, rows);
   pdf = make_pdf (b, &info, &n_pages);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
 
   g_assert_cmpuint (n_pages, >=, 2);
   g_assert_cmpint (page_of (doc, "Term 00"), ==, 0);
@@ -416,7 +382,7 @@ test_render_png_and_qr (void)
   g_autoptr(AccordDocBuilder) b = build_agreement ();
   AccordDocPage info = page_info (DOC_ID);
   g_autoptr(GBytes) pdf = make_pdf (b, &info, NULL);
-  g_autoptr(TestPdf) doc = open_pdf (pdf);
+  g_autoptr(TestPdf) doc = accord_test_pdf_open (pdf);
   g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autofree char *png = NULL, *png2 = NULL, *decoded = NULL;
   guint n_dark = 0;
@@ -445,7 +411,7 @@ test_render_preview (void)
   AccordDocPage info = page_info (DOC_ID);
   g_autoptr(AccordDocLayout) layout = accord_doc_layout_new (b, &info);
   g_autoptr(GBytes) pdf = accord_doc_layout_to_pdf (layout, NULL);
-  g_autoptr(TestPdf) doc = open_pdf (pdf);
+  g_autoptr(TestPdf) doc = accord_test_pdf_open (pdf);
   guint n_pages = accord_doc_layout_get_n_pages (layout);
 
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
@@ -470,7 +436,7 @@ test_draft (void)
   g_autoptr(AccordDocBuilder) b = build_english ();
   AccordDocPage info = page_info (NULL);
   g_autoptr(GBytes) pdf = make_pdf (b, &info, NULL);
-  g_autoptr(TestPdf) doc = open_pdf (pdf);
+  g_autoptr(TestPdf) doc = accord_test_pdf_open (pdf);
   g_autofree char *zbarimg = g_find_program_in_path ("zbarimg");
   g_autofree char *png = NULL, *decoded = NULL;
   guint n_dark = 0;
@@ -586,7 +552,7 @@ test_page_break (void)
   accord_doc_heading (b, "Signing record");
   accord_doc_paragraph (b, "After the break.");
   pdf = make_pdf (b, &info, &n_pages);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
 
   g_assert_cmpuint (n_pages, ==, 2);
   g_assert_cmpint (page_of (doc, "Before the break."), ==, 0);
@@ -651,7 +617,7 @@ test_flow_signature_run (void)
       n_pages = accord_doc_layout_get_n_pages (layout);
       pdf = accord_doc_layout_to_pdf (layout, &error);
       g_assert_no_error (error);
-      doc = open_pdf (pdf);
+      doc = accord_test_pdf_open (pdf);
       g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int) n_pages);
       g_assert_cmpuint (n_pages, >=, 2);
       for (guint i = 0; i + 1 < n_pages; i++)
@@ -698,7 +664,7 @@ test_page_signatures (void)
   n_pages = accord_doc_layout_get_n_pages (layout);
   pdf = accord_doc_layout_to_pdf (layout, &error);
   g_assert_no_error (error);
-  doc = open_pdf (pdf);
+  doc = accord_test_pdf_open (pdf);
 
   g_assert_cmpuint (n_pages, >=, 4);
   g_assert_cmpint (page_of (doc, "RECORDPAGE"), ==, (int) n_pages - 1);

@@ -9,7 +9,7 @@
 #include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
-#include "accord-gui-test-pdf.h"
+#include "accord-test-pdf.h"
 #include "accord-i18n.h"
 #include "accord-page-preview.h"
 #include "accord-signing-dialog.h"
@@ -119,7 +119,7 @@ test_preview_pages (AccordGuiFixture *f,
   window = open_draft (f, "hearing_notice", CASE_WITH_HEARING, hearing);
 
   g_assert_cmpint (accord_document_window_get_n_pages (window), >, 0);
-  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_gui_pdf_pages (pdf));
+  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_test_pdf_pages (pdf));
   accord_gui_wait_idle ();
   g_assert_cmpuint (count_previews (window), ==, accord_document_window_get_n_pages (window));
   g_assert_cmpint (accord_document_window_get_document_id (window), ==, 0);
@@ -160,9 +160,9 @@ test_draft_date (AccordGuiFixture *f,
   g_assert_true (accord_document_window_save_pdf (window, file, &error));
   g_assert_no_error (error);
   saved = read_file (path);
-  text = accord_gui_pdf_text (saved);
+  text = accord_test_pdf_text (saved);
   g_assert_nonnull (strstr (text, "2026年12月3日"));
-  g_assert_cmpint (accord_gui_pdf_pages (saved), ==, (int) accord_document_window_get_n_pages (window));
+  g_assert_cmpint (accord_test_pdf_pages (saved), ==, (int) accord_document_window_get_n_pages (window));
 }
 
 /* Printed for signing on paper, the draft carries personal data in full;
@@ -193,11 +193,11 @@ test_draft_for_signature (AccordGuiFixture *f,
 
   masked = read_file (masked_path);
   full = read_file (full_path);
-  masked_text = accord_gui_pdf_text (masked);
-  full_text = accord_gui_pdf_text (full);
+  masked_text = accord_test_pdf_text (masked);
+  full_text = accord_test_pdf_text (full);
   g_assert_null (strstr (masked_text, p->id_number));
   g_assert_nonnull (strstr (full_text, p->id_number));
-  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_gui_pdf_pages (full));
+  g_assert_cmpint (accord_document_window_get_n_pages (window), ==, accord_test_pdf_pages (full));
 }
 
 /* Issued from the window, answering its confirmation: core has it issued,
@@ -237,7 +237,7 @@ test_issue_print_save (AccordGuiFixture *f,
   g_assert_no_error (error);
   saved = read_file (saved_path);
   g_assert_true (g_bytes_equal (saved, stored));
-  g_assert_cmpint (accord_gui_pdf_pages (stored), ==, (int) accord_document_window_get_n_pages (window));
+  g_assert_cmpint (accord_test_pdf_pages (stored), ==, (int) accord_document_window_get_n_pages (window));
 
   /* Printed: the same pages, with the document's Chinese title. */
   operation = accord_document_window_new_print_operation (window, &error);
@@ -247,8 +247,8 @@ test_issue_print_save (AccordGuiFixture *f,
   g_assert_no_error (error);
   g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   printed = read_file (printed_path);
-  g_assert_cmpint (accord_gui_pdf_pages (printed), ==, accord_gui_pdf_pages (stored));
-  text = accord_gui_pdf_text (printed);
+  g_assert_cmpint (accord_test_pdf_pages (printed), ==, accord_test_pdf_pages (stored));
+  text = accord_test_pdf_text (printed);
   g_assert_nonnull (strstr (text, "息诉罢访承诺书"));
   g_assert_nonnull (strstr (text, document->number));
 }

@@ -6,7 +6,7 @@
 #include "accord-document-window.h"
 #include "accord-documents.h"
 #include "accord-gui-test.h"
-#include "accord-gui-test-pdf.h"
+#include "accord-test-pdf.h"
 #include "accord-signature-pad.h"
 #include "accord-signing-dialog.h"
 
@@ -135,7 +135,7 @@ stored_pdf_pages (AccordStore *store,
 {
   g_autoptr(GBytes) pdf = stored_pdf (store, document_id);
 
-  return accord_gui_pdf_pages (pdf);
+  return accord_test_pdf_pages (pdf);
 }
 
 static char *
@@ -144,7 +144,7 @@ last_page_text (AccordStore *store,
 {
   g_autoptr(GBytes) pdf = stored_pdf (store, document_id);
 
-  return accord_gui_pdf_page_text (pdf, -1);
+  return accord_test_pdf_page_text (pdf, -1);
 }
 
 /* The signature boxes of a stored document, as drawn. */
