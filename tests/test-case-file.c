@@ -61,6 +61,17 @@ issue (Fixture *f)
   return d;
 }
 
+/* The case file of the fixture's case, as a PDF. */
+static PopplerDocument *
+case_file_pdf (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = accord_doc_case_file (f->store, f->number, "zh_CN", &error);
+
+  g_assert_no_error (error);
+  return accord_test_pdf_open (pdf);
+}
+
 static int
 stored_pages (Fixture        *f,
               AccordDocument *d,
@@ -144,16 +155,13 @@ static void
 test_pages (Fixture       *f,
             gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = accord_doc_case_file (f->store, f->number, "zh_CN", &error);
   g_autoptr(TestPdf) doc = NULL;
   g_autoptr(TestPdf) first = NULL;
   g_autoptr(TestPdf) second = NULL;
   g_autoptr(GString) cover = g_string_new (NULL);
   int n_first, n_second, n_cover;
 
-  g_assert_no_error (error);
-  doc = accord_test_pdf_open (pdf);
+  doc = case_file_pdf (f);
   n_first = stored_pages (f, f->signed_doc, &first);
   n_second = stored_pages (f, f->issued_doc, &second);
   n_cover = poppler_document_get_n_pages (doc) - n_first - n_second;
@@ -188,8 +196,6 @@ static void
 test_outline (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = accord_doc_case_file (f->store, f->number, "zh_CN", &error);
   g_autoptr(TestPdf) doc = NULL;
   g_autoptr(TestPdf) first = NULL;
   g_autoptr(TestPdf) second = NULL;
@@ -198,8 +204,7 @@ test_outline (Fixture       *f,
   int pages[3];
   int n = 0;
 
-  g_assert_no_error (error);
-  doc = accord_test_pdf_open (pdf);
+  doc = case_file_pdf (f);
   pages[1] = poppler_document_get_n_pages (doc) - stored_pages (f, f->signed_doc, &first)
              - stored_pages (f, f->issued_doc, &second) + 1;
   pages[0] = 1;
@@ -237,8 +242,6 @@ static void
 test_fonts_and_metadata (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) pdf = accord_doc_case_file (f->store, f->number, "zh_CN", &error);
   g_autoptr(TestPdf) doc = NULL;
   g_autoptr(TestFonts) info = NULL;
   g_autofree char *title = NULL;
@@ -247,8 +250,7 @@ test_fonts_and_metadata (Fixture       *f,
   PopplerFontsIter *fonts = NULL;
   int n_fonts = 0;
 
-  g_assert_no_error (error);
-  doc = accord_test_pdf_open (pdf);
+  doc = case_file_pdf (f);
   info = poppler_font_info_new (doc);
   while (poppler_font_info_scan (info, poppler_document_get_n_pages (doc), &fonts))
     {
