@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-outcome"
+#define G_LOG_DOMAIN "test-outcome-editor"
 
 #include "accord-enums.h"
 #include "accord-gui-test.h"
