@@ -217,14 +217,15 @@ is_officer (AccordStore       *store,
 }
 
 /* The bureau's officer who signs a document for the bureau: its own staff
- * (pool role "officer") at the session, else the user who makes the
- * document (the store's actor). */
+ * (pool role "officer") at the session.  Without one the name is left blank
+ * for the officer to write by hand: the store's actor is a login name, fit
+ * for the audit log but not for a legal document. */
 static JsonObject *
 officer_object (AccordStore *store,
                 gint64       session_id)
 {
   g_autoptr(AccordSession) s = session_id > 0 ? accord_store_get_session (store, session_id, NULL) : NULL;
-  const char *name = accord_store_get_actor (store);
+  const char *name = "";
   JsonObject *o = json_object_new ();
 
   for (guint i = 0; s != NULL && i < s->participants->len; i++)
