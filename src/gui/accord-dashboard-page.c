@@ -409,6 +409,7 @@ load_in_thread (GTask        *task,
   GError *error = NULL;
 
   if ((store = accord_store_open (request->path, &error)) == NULL ||
+      !accord_store_set_lean (store, &error) ||
       !read_figures (store, request, figures, &error))
     {
       g_task_return_error (task, error);

@@ -429,6 +429,7 @@ check_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
 
   if ((store = accord_store_open (range->path, &error)) != NULL &&
+      accord_store_set_lean (store, &error) &&
       (scheduler = accord_scheduler_new (store, &error)) != NULL)
     list = accord_scheduler_broken (scheduler, range->from, range->to, range->person, range->venue, &error);
   for (guint i = 0; list != NULL && i < list->len; i++)

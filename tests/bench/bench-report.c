@@ -260,7 +260,12 @@ bench_case_file (AccordStore *store)
   PopplerDocument *doc;
   int n_pages;
 
-  g_assert_nonnull (number);
+  /* A database seeded without a renderer has no documents. */
+  if (number == NULL)
+    {
+      printf ("no case has documents: no case file\n");
+      return;
+    }
   for (guint i = 0; i < RUNS; i++)
     {
       g_autoptr(GError) error = NULL;
