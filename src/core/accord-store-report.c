@@ -53,21 +53,16 @@
 typedef struct
 {
   const char *sql;
-  const char *monthly_sql;
   gsize       fields[6];
   guint       n_fields;
   gboolean    rating;      /* ?4 is the rating cutoff rather than today */
 } Figure;
 
 static const Figure figures[] = {
-  { "SELECT " ACCEPTANCE_COUNTS, "SELECT substr (accept_due, 1, 7), " ACCEPTANCE_COUNTS " GROUP BY 1",
-    ACCEPTANCE_FIELDS, 2, FALSE },
-  { "SELECT " COMPLETION_COUNTS, "SELECT substr (reply_due, 1, 7), " COMPLETION_COUNTS " GROUP BY 1",
-    COMPLETION_FIELDS, 4, FALSE },
-  { "SELECT " RATING_COUNTS, "SELECT substr (replied_on, 1, 7), " RATING_COUNTS " GROUP BY 1",
-    RATING_FIELDS, 6, TRUE },
-  { "SELECT " RESOLUTION_COUNTS, "SELECT substr (received_on, 1, 7), " RESOLUTION_COUNTS " GROUP BY 1",
-    RESOLUTION_FIELDS, 2, FALSE },
+  { "SELECT " ACCEPTANCE_COUNTS, ACCEPTANCE_FIELDS, 2, FALSE },
+  { "SELECT " COMPLETION_COUNTS, COMPLETION_FIELDS, 4, FALSE },
+  { "SELECT " RATING_COUNTS, RATING_FIELDS, 6, TRUE },
+  { "SELECT " RESOLUTION_COUNTS, RESOLUTION_FIELDS, 2, FALSE },
 };
 
 /* A period's three filters, checked as the indicators check them. */
@@ -231,6 +226,10 @@ empty_months (const char *from,
   return months;
 }
 
+/* Each month is counted with the period's own query over its days in the
+ * period, a range of the covering index each: grouping the period's rows
+ * by month instead had SQLite sort them all first, and took four times
+ * as long as counting the period once. */
 static gboolean
 run_monthly (AccordStore   *self,
              const Figure  *figure,
@@ -241,24 +240,19 @@ run_monthly (AccordStore   *self,
              GArray        *months,
              GError       **error)
 {
-  sqlite3_stmt *stmt = prepare_period (self, figure->monthly_sql, from, to, unit, fourth, error);
-  int first = month_number (from);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (guint m = 0; m < months->len; m++)
     {
-      const char *key = (const char *) sqlite3_column_text (stmt, 0);
-      int index = key != NULL ? month_number (key) - first : -1;
+      AccordMonthIndicators *month = &g_array_index (months, AccordMonthIndicators, m);
+      char first[16], last[16];
 
-      if (index >= 0 && (guint) index < months->len)
-        read_counts (stmt, 1, figure, &g_array_index (months, AccordMonthIndicators, index).counts);
+      /* Dates compare as text: day 31 ends every month. */
+      g_snprintf (first, sizeof first, "%s-01", month->month);
+      g_snprintf (last, sizeof last, "%s-31", month->month);
+      if (!run_counts (self, figure, strcmp (first, from) > 0 ? first : from, strcmp (last, to) < 0 ? last : to,
+                       unit, fourth, &month->counts, error))
+        return FALSE;
     }
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_DONE || accord_store_sqlite_error (self, rc, error);
+  return TRUE;
 }
 
 /**
