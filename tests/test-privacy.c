@@ -465,6 +465,14 @@ test_documents (Fixture       *f,
   assert_no_secret (f, "doc render --for-signature", revealed);
   revealed_text = pdf_text (for_signature);
   assert_revealed (for_signature, revealed_text);
+
+  /* A copy with ID numbers in full is readable by its owner alone. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (for_signature, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
 }
 
 /* Refused input is explained without repeating it. */

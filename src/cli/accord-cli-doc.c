@@ -125,7 +125,9 @@ write_pdf (const char  *path,
   gsize length;
   const char *data = g_bytes_get_data (pdf, &length);
 
-  return g_file_set_contents (path, data, (gssize) length, error);
+  /* A document names people, and a copy for signing has their ID numbers
+   * in full: only its owner reads it. */
+  return g_file_set_contents_full (path, data, (gssize) length, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
 }
 
 static void

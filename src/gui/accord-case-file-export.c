@@ -58,7 +58,7 @@ export_thread (GTask        *task,
       return;
     }
   data = g_bytes_get_data (pdf, &length);
-  if (!g_file_replace_contents (export->dest, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+  if (!g_file_replace_contents (export->dest, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE, NULL,
                                 cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -1243,6 +1243,6 @@ accord_document_window_save_pdf (AccordDocumentWindow  *self,
     return FALSE;
 
   data = g_bytes_get_data (pdf, &length);
-  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL,
+  return g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE, NULL, NULL,
                                   error);
 }

@@ -303,7 +303,7 @@ save_pdf (AccordSigningDialog *self,
 
   if ((pdf = accord_store_document_pdf (self->store, self->document->id, &error)) == NULL ||
       !g_file_replace_contents (file, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, FALSE,
-                                G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, &error))
+                                G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE, NULL, NULL, &error))
     {
       GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Save the Signed PDF"),
                                                   error->message);
