@@ -41,7 +41,7 @@ struct _AccordWeekView
   GPtrArray           *sessions;     /* AccordSession */
   GHashTable          *conflicts;    /* session id -> message */
   AccordWeekLayout    *layout;
-  GPtrArray           *block_text;   /* PangoLayout, one per block */
+  GPtrArray           *block_text;   /* PangoLayout or NULL, one per block */
   GPtrArray           *day_text;     /* PangoLayout, one per day */
   GPtrArray           *hour_text;    /* PangoLayout, one per hour */
   int                  laid_out_width;
@@ -225,6 +225,13 @@ make_frame_text (AccordWeekView *self)
 /* The layout and the block texts, made when the sessions change; their
  * sizes are set in size_blocks when the widget's size changes. */
 static void
+unref_text (gpointer text)
+{
+  if (text != NULL)
+    g_object_unref (text);
+}
+
+static void
 make_blocks (AccordWeekView *self)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (AccordWeekItem));
@@ -245,16 +252,19 @@ make_blocks (AccordWeekView *self)
   self->layout = accord_week_layout_new (self->n_days, FIRST_MINUTE, LAST_MINUTE);
   accord_week_layout_set_items (self->layout, (AccordWeekItem *) items->data, items->len);
 
+  /* The text is made when the blocks are sized, for the blocks that show
+   * it: a week of tens of thousands of sessions has blocks too narrow
+   * for text, and a layout each would cost a megabyte per hundred. */
   g_ptr_array_set_size (self->block_text, 0);
-  for (guint i = 0; i < accord_week_layout_get_n_blocks (self->layout); i++)
-    {
-      g_autofree char *markup = block_markup (self, block_session (self, i));
-      PangoLayout *layout = small_layout (self, markup);
-
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      g_ptr_array_add (self->block_text, layout);
-    }
+  g_ptr_array_set_size (self->block_text, accord_week_layout_get_n_blocks (self->layout));
   self->laid_out_width = -1;
+}
+
+/* @r as the layout gives it, before the block's 1-pixel margin. */
+static gboolean
+shows_text (const AccordWeekRect *r)
+{
+  return r->width - 2 >= MIN_TEXT_WIDTH && r->height - 2 >= MIN_TEXT_HEIGHT;
 }
 
 static void
@@ -272,11 +282,23 @@ size_blocks (AccordWeekView *self,
     {
       AccordWeekRect r;
 
+      PangoLayout *text;
+
       accord_week_layout_block_rect (self->layout, accord_week_layout_get_block (self->layout, i), &r);
-      pango_layout_set_width (g_ptr_array_index (self->block_text, i),
-                              MAX (r.width - 2 * BLOCK_PADDING, 1) * PANGO_SCALE);
-      pango_layout_set_height (g_ptr_array_index (self->block_text, i),
-                               MAX (r.height - BLOCK_PADDING, 1) * PANGO_SCALE);
+      if (!shows_text (&r))
+        {
+          g_clear_object (&g_ptr_array_index (self->block_text, i));
+          continue;
+        }
+      if ((text = g_ptr_array_index (self->block_text, i)) == NULL)
+        {
+          g_autofree char *markup = block_markup (self, block_session (self, i));
+
+          text = g_ptr_array_index (self->block_text, i) = small_layout (self, markup);
+          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+        }
+      pango_layout_set_width (text, MAX (r.width - 2 * BLOCK_PADDING, 1) * PANGO_SCALE);
+      pango_layout_set_height (text, MAX (r.height - BLOCK_PADDING, 1) * PANGO_SCALE);
     }
   for (guint i = 0; i < self->day_text->len; i++)
     pango_layout_set_width (g_ptr_array_index (self->day_text, i),
@@ -394,6 +416,7 @@ draw_block (AccordWeekView *self,
             gboolean        focused)
 {
   const AccordSession *session = block_session (self, index);
+  PangoLayout *text = g_ptr_array_index (self->block_text, index);
   GdkRGBA fill, white = { 1, 1, 1, 1 }, red = { 0.88, 0.11, 0.14, 1 };
   AccordWeekRect r;
 
@@ -404,11 +427,11 @@ draw_block (AccordWeekView *self,
   /* Square corners and a plain clip: a rounded clip per block costs the
    * cairo renderer a path clip each, which a busy week cannot afford. */
   gtk_snapshot_append_color (snapshot, &fill, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
-  if (r.width >= MIN_TEXT_WIDTH && r.height >= MIN_TEXT_HEIGHT)
+  if (text != NULL)
     {
       gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (r.x, r.y, r.width, r.height));
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (r.x + BLOCK_PADDING, r.y + 2));
-      gtk_snapshot_append_layout (snapshot, g_ptr_array_index (self->block_text, index), &white);
+      gtk_snapshot_append_layout (snapshot, text, &white);
       gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (-(r.x + BLOCK_PADDING), -(r.y + 2)));
       gtk_snapshot_pop (snapshot);
     }
@@ -821,7 +844,7 @@ accord_week_view_init (AccordWeekView *self)
                   g_date_time_get_month (now), g_date_time_get_year (now));
   self->sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_session_free);
   self->conflicts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->block_text = g_ptr_array_new_with_free_func (g_object_unref);
+  self->block_text = g_ptr_array_new_with_free_func (unref_text);
   self->day_text = g_ptr_array_new_with_free_func (g_object_unref);
   self->hour_text = g_ptr_array_new_with_free_func (g_object_unref);
   self->drag_block = -1;
