@@ -380,14 +380,39 @@ apply_migration (AccordStore  *self,
   return FALSE;
 }
 
+/* The schema version, waiting while another program holds the file: a
+ * connection that is setting up the write-ahead log of a new file can make
+ * a reader fail with SQLITE_BUSY without the busy handler being called. */
+static int
+read_schema_version (AccordStore *self,
+                     int         *rc)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int version = -1;
+
+      *rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+      if (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        version = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      if (version >= 0 || ((*rc & 0xff) != SQLITE_BUSY && (*rc & 0xff) != SQLITE_LOCKED))
+        return version;
+      g_usleep (50 * 1000);
+    }
+  return -1;
+}
+
 static gboolean
 migrate (AccordStore  *self,
          GError      **error)
 {
-  int version = accord_store_get_schema_version (self);
+  int rc;
+  int version = read_schema_version (self, &rc);
 
   if (version < 0)
-    return accord_store_sqlite_error (self, SQLITE_NOTADB, error);
+    return accord_store_sqlite_error (self, (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED
+                                            ? rc : SQLITE_NOTADB, error);
   if (version > ACCORD_STORE_SCHEMA_VERSION)
     {
       g_set_error (error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_TOO_NEW,
@@ -462,6 +487,7 @@ accord_store_open (const char  *path,
                    GError     **error)
 {
   g_autoptr(AccordStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -479,7 +505,20 @@ accord_store_open (const char  *path,
       return NULL;
     }
 
-  if (!configure (self, error) || !migrate (self, error))
+  /* Two programs opening one new file at once (the window and the reminder
+   * timer at first start): the one that finds the other switching the file
+   * to write-ahead logging tries again shortly. */
+  for (guint attempt = 0; !configure (self, &local_error); attempt++)
+    {
+      if (attempt >= 100 || !g_error_matches (local_error, ACCORD_STORE_ERROR, ACCORD_STORE_ERROR_BUSY))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_error (&local_error);
+      g_usleep (50 * 1000);
+    }
+  if (!migrate (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
