@@ -362,6 +362,26 @@ test_async (AccordTestDb  *db,
   g_assert_null (again);
 }
 
+/* The plain restore, or the window's: the checks and copies in a thread,
+ * the rest as the plain one. */
+static gboolean
+restore (AccordStore  *store,
+         const char   *path,
+         char        **kept,
+         gboolean      in_thread,
+         GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!in_thread)
+    return accord_backup_restore (store, path, kept, error);
+
+  accord_backup_restore_async (store, path, NULL, on_backup_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return accord_backup_restore_finish (store, result, kept, error);
+}
+
 /* A restore replaces the records with the backup's, keeps the replaced
  * ones, and continues the backup's audit chain with an entry of its own;
  * another connection to the database sees the restored records. */
@@ -388,7 +408,7 @@ test_restore (AccordTestDb  *db,
   add_case (db->store, "备份之后登记的事项");
   g_assert_cmpint (accord_store_count_cases (other, &all, NULL), ==, 61);
 
-  g_assert_true (accord_backup_restore (db->store, backup, &kept, &error));
+  g_assert_true (restore (db->store, backup, &kept, GPOINTER_TO_INT (data), &error));
   g_assert_no_error (error);
   assert_same_records (backup, db->path);
   g_assert_cmpint (accord_store_count_cases (db->store, &all, NULL), ==, 60);
@@ -419,7 +439,8 @@ test_restore (AccordTestDb  *db,
 static void
 assert_refused (AccordTestDb *db,
                 const char   *path,
-                int           code)
+                int           code,
+                gboolean      in_thread)
 {
   g_autofree char *before = accord_test_dump (db->path);
   g_autofree char *after = NULL;
@@ -431,7 +452,7 @@ assert_refused (AccordTestDb *db,
   g_assert_error (error, ACCORD_BACKUP_ERROR, code);
   g_clear_error (&error);
 
-  g_assert_false (accord_backup_restore (db->store, path, &kept, &error));
+  g_assert_false (restore (db->store, path, &kept, in_thread, &error));
   g_assert_error (error, ACCORD_BACKUP_ERROR, code);
   g_assert_null (kept);
   g_assert_nonnull (strstr (error->message, "nothing was changed"));
@@ -455,6 +476,7 @@ test_restore_refused (AccordTestDb  *db,
   g_autofree char *newer = NULL;
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean in_thread = GPOINTER_TO_INT (data);
   gsize length;
 
   seed (db);
@@ -463,22 +485,22 @@ test_restore_refused (AccordTestDb  *db,
   newer = backup_of (db, "newer.db");
 
   g_assert_true (g_file_set_contents (text, "这不是数据库\n", -1, &error));
-  assert_refused (db, text, ACCORD_BACKUP_ERROR_INVALID);
+  assert_refused (db, text, ACCORD_BACKUP_ERROR_INVALID, in_thread);
 
   g_assert_true (g_file_get_contents (good, &contents, &length, &error));
   g_assert_true (g_file_set_contents (truncated, contents, length / 2, &error));
-  assert_refused (db, truncated, ACCORD_BACKUP_ERROR_INVALID);
+  assert_refused (db, truncated, ACCORD_BACKUP_ERROR_INVALID, in_thread);
 
   exec_sql (foreign, "CREATE TABLE notes (text TEXT); PRAGMA user_version = 1;");
-  assert_refused (db, foreign, ACCORD_BACKUP_ERROR_INVALID);
+  assert_refused (db, foreign, ACCORD_BACKUP_ERROR_INVALID, in_thread);
 
   exec_sql (newer, "PRAGMA user_version = 99;");
-  assert_refused (db, newer, ACCORD_BACKUP_ERROR_TOO_NEW);
+  assert_refused (db, newer, ACCORD_BACKUP_ERROR_TOO_NEW, in_thread);
 
-  assert_refused (db, missing, ACCORD_BACKUP_ERROR_FAILED);
+  assert_refused (db, missing, ACCORD_BACKUP_ERROR_FAILED, in_thread);
 
   /* The database itself passes the check, but is no backup. */
-  g_assert_false (accord_backup_restore (db->store, db->path, NULL, &error));
+  g_assert_false (restore (db->store, db->path, NULL, in_thread, &error));
   g_assert_error (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_INVALID);
   g_clear_error (&error);
 
@@ -493,15 +515,17 @@ main (int    argc,
   g_setenv ("ACCORD_TODAY", TODAY, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) \
-  g_test_add ((path), AccordTestDb, NULL, accord_test_db_setup, (func), accord_test_db_teardown)
+#define ADD(path, func, data) \
+  g_test_add ((path), AccordTestDb, (data), accord_test_db_setup, (func), accord_test_db_teardown)
 
-  ADD ("/backup/open-store", test_backup_open_store);
-  ADD ("/backup/rotation", test_rotation);
-  ADD ("/backup/auto", test_auto);
-  ADD ("/backup/async", test_async);
-  ADD ("/backup/restore", test_restore);
-  ADD ("/backup/restore-refused", test_restore_refused);
+  ADD ("/backup/open-store", test_backup_open_store, NULL);
+  ADD ("/backup/rotation", test_rotation, NULL);
+  ADD ("/backup/auto", test_auto, NULL);
+  ADD ("/backup/async", test_async, NULL);
+  ADD ("/backup/restore", test_restore, GINT_TO_POINTER (FALSE));
+  ADD ("/backup/restore-refused", test_restore_refused, GINT_TO_POINTER (FALSE));
+  ADD ("/backup/restore-in-thread", test_restore, GINT_TO_POINTER (TRUE));
+  ADD ("/backup/restore-in-thread-refused", test_restore_refused, GINT_TO_POINTER (TRUE));
 
 #undef ADD
 

@@ -70,5 +70,14 @@ gboolean    accord_backup_restore       (AccordStore       *store,
                                          const char        *backup,
                                          char             **kept,
                                          GError           **error);
+void        accord_backup_restore_async (AccordStore       *store,
+                                         const char        *backup,
+                                         GCancellable      *cancellable,
+                                         GAsyncReadyCallback callback,
+                                         gpointer           user_data);
+gboolean    accord_backup_restore_finish (AccordStore      *store,
+                                          GAsyncResult     *result,
+                                          char            **kept,
+                                          GError          **error);
 
 G_END_DECLS

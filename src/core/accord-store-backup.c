@@ -53,6 +53,7 @@ typedef struct
   char *db_path;
   char *path;
   char *auto_date;   /* NULL unless automatic */
+  char *from;        /* the backup restored from */
 } BackupTask;
 
 G_DEFINE_QUARK (accord-backup-error-quark, accord_backup_error)
@@ -419,6 +420,7 @@ backup_task_free (BackupTask *task)
   g_free (task->db_path);
   g_free (task->path);
   g_free (task->auto_date);
+  g_free (task->from);
   g_free (task);
 }
 
@@ -826,6 +828,61 @@ accord_backup_list (AccordStore  *store,
   return g_steal_pointer (&list);
 }
 
+/* What a restore does away from the store's own connection: checks the
+ * backup, keeps a copy of the current database and copies the backup over
+ * it through a connection of its own.  Safe to run in a thread. */
+static gboolean
+restore_files (const char  *db_path,
+               const char  *backup,
+               const char  *kept,
+               GError     **error)
+{
+  sqlite3 *source = NULL;
+  sqlite3 *dest = NULL;
+  gboolean ok = FALSE;
+
+  if (is_same_file (backup, db_path))
+    {
+      g_set_error_literal (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_INVALID,
+                           _("This is the database itself, not a backup of it; nothing was changed"));
+      return FALSE;
+    }
+  if (!accord_backup_check (backup, error) || !accord_backup_copy (db_path, kept, error))
+    return FALSE;
+
+  if ((source = open_db (backup, SQLITE_OPEN_READONLY, error)) != NULL &&
+      (dest = open_db (db_path, SQLITE_OPEN_READWRITE, error)) != NULL)
+    ok = run_backup (dest, source, error);
+  sqlite3_close (dest);
+  sqlite3_close (source);
+
+  return ok;
+}
+
+/* Where the records replaced by a restore are kept. */
+static char *
+kept_path (AccordStore *store)
+{
+  g_autofree char *folder = accord_backup_get_folder (store);
+  g_autofree char *stamp = accord_store_format_local (store, accord_store_now (), "%Y-%m-%d-%H%M%S");
+  g_autofree char *name = g_strdup_printf (DAILY_PREFIX "before-restore-%s" DAILY_SUFFIX, stamp);
+
+  return g_build_filename (folder, name, NULL);
+}
+
+/* The store reads the restored records, and the restore is audited. */
+static gboolean
+restore_done (AccordStore  *store,
+              const char   *backup,
+              const char   *kept,
+              GError      **error)
+{
+  Restored restored = { backup, kept };
+
+  return accord_store_reload (store, error) &&
+         accord_store_run (store, record_restore_action, &restored, error);
+}
+
 /**
  * accord_backup_restore:
  * @kept: (out) (optional): where the records replaced were kept
@@ -842,45 +899,90 @@ accord_backup_restore (AccordStore  *store,
                        char        **kept,
                        GError      **error)
 {
-  g_autofree char *folder = NULL;
-  g_autofree char *stamp = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *copy = NULL;
-  Restored restored;
-  sqlite3 *source;
-  gboolean ok;
 
   g_return_val_if_fail (ACCORD_IS_STORE (store), FALSE);
   g_return_val_if_fail (backup != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (is_same_file (backup, accord_store_get_path (store)))
-    {
-      g_set_error_literal (error, ACCORD_BACKUP_ERROR, ACCORD_BACKUP_ERROR_INVALID,
-                           _("This is the database itself, not a backup of it; nothing was changed"));
-      return FALSE;
-    }
-  if (!accord_backup_check (backup, error))
-    return FALSE;
-
-  folder = accord_backup_get_folder (store);
-  stamp = accord_store_format_local (store, accord_store_now (), "%Y-%m-%d-%H%M%S");
-  name = g_strdup_printf (DAILY_PREFIX "before-restore-%s" DAILY_SUFFIX, stamp);
-  copy = g_build_filename (folder, name, NULL);
-  if (!accord_backup_copy (accord_store_get_path (store), copy, error))
-    return FALSE;
-
-  if ((source = open_db (backup, SQLITE_OPEN_READONLY, error)) == NULL)
-    return FALSE;
-  ok = run_backup (accord_store_get_db (store), source, error);
-  sqlite3_close (source);
-
-  restored = (Restored) { backup, copy };
-  if (!ok || !accord_store_reload (store, error) ||
-      !accord_store_run (store, record_restore_action, &restored, error))
+  copy = kept_path (store);
+  if (!restore_files (accord_store_get_path (store), backup, copy, error) ||
+      !restore_done (store, backup, copy, error))
     return FALSE;
 
   if (kept != NULL)
     *kept = g_steal_pointer (&copy);
+  return TRUE;
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  BackupTask *restore = data;
+  GError *error = NULL;
+
+  if (restore_files (restore->db_path, restore->from, restore->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * accord_backup_restore_async:
+ *
+ * accord_backup_restore() with the checks and the copies made in a thread,
+ * so that a large database does not hold up the caller; the store must
+ * not be written to until it finishes.
+ */
+void
+accord_backup_restore_async (AccordStore         *store,
+                             const char          *backup,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BackupTask *restore;
+
+  g_return_if_fail (ACCORD_IS_STORE (store));
+  g_return_if_fail (backup != NULL);
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, accord_backup_restore_async);
+
+  restore = g_new0 (BackupTask, 1);
+  restore->db_path = g_strdup (accord_store_get_path (store));
+  restore->path = kept_path (store);
+  restore->from = g_strdup (backup);
+  g_task_set_task_data (task, restore, (GDestroyNotify) backup_task_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+/**
+ * accord_backup_restore_finish:
+ * @kept: (out) (optional): where the records replaced were kept
+ *
+ * Makes the store read the restored records and audits the restore.
+ */
+gboolean
+accord_backup_restore_finish (AccordStore   *store,
+                              GAsyncResult  *result,
+                              char         **kept,
+                              GError       **error)
+{
+  BackupTask *restore;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  restore = g_task_get_task_data (G_TASK (result));
+  if (!g_task_propagate_boolean (G_TASK (result), error) ||
+      !restore_done (store, restore->from, restore->path, error))
+    return FALSE;
+
+  if (kept != NULL)
+    *kept = g_strdup (restore->path);
   return TRUE;
 }

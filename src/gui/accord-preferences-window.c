@@ -59,6 +59,7 @@ struct _AccordPreferencesWindow
   AdwPreferencesGroup  *hours_group;
   AdwPreferencesGroup  *deadlines_group;
   AdwComboRow          *profile_row;
+  char                 *restoring;   /* the backup being restored from */
 };
 
 G_DEFINE_FINAL_TYPE (AccordPreferencesWindow, accord_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -599,21 +600,41 @@ close_later_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* While a restore runs, nothing here can be changed, the window not
+ * closed, and the window says what it is doing. */
 static void
-on_restore_response_cb (AdwMessageDialog        *dialog,
-                        const char              *response,
-                        AccordPreferencesWindow *self)
+set_restoring (AccordPreferencesWindow *self,
+               const char              *path)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "accord-backup");
-  g_autofree char *kept = NULL;
+  g_free (self->restoring);
+  self->restoring = g_strdup (path);
+  gtk_widget_set_sensitive (GTK_WIDGET (self), path == NULL);
+  if (path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Restoring from %s…"), name);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+}
+
+static void
+on_restored_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(AccordPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean restored = accord_backup_restore_finish (ACCORD_STORE (source), result, NULL, &error);
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
   AccordWindow *window;
 
-  if (!g_str_equal (response, "restore"))
+  if (self->store == NULL)
     return;
-  if (!accord_backup_restore (self->store, path, &kept, &error))
+  name = g_filename_display_basename (self->restoring);
+  set_restoring (self, NULL);
+  if (!restored)
     {
       show_backup_error (self, _("Could Not Restore"), error);
       return;
@@ -621,7 +642,6 @@ on_restore_response_cb (AdwMessageDialog        *dialog,
 
   /* The same store now reads the restored records: every section reads
    * them again, and these preferences are the restored ones. */
-  name = g_filename_display_basename (path);
   message = g_strdup_printf (_("Records restored from %s"), name);
   if ((window = accord_window_of (GTK_WIDGET (self))) != NULL)
     {
@@ -630,6 +650,22 @@ on_restore_response_cb (AdwMessageDialog        *dialog,
     }
   /* Once the dialog, which belongs to this window, has closed. */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+on_restore_response_cb (AdwMessageDialog        *dialog,
+                        const char              *response,
+                        AccordPreferencesWindow *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "accord-backup");
+
+  if (!g_str_equal (response, "restore"))
+    return;
+
+  /* The backup is checked and copied in a thread, which takes a while for
+   * a large database; meanwhile these preferences cannot be changed. */
+  set_restoring (self, path);
+  accord_backup_restore_async (self->store, path, NULL, on_restored_cb, g_object_ref (self));
 }
 
 static void
@@ -723,6 +759,7 @@ accord_preferences_window_dispose (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->chooser);
+  g_clear_pointer (&self->restoring, g_free);
 
   G_OBJECT_CLASS (accord_preferences_window_parent_class)->dispose (object);
 }

@@ -240,6 +240,9 @@ test_restore (AccordGuiFixture *f,
   g_object_add_weak_pointer (G_OBJECT (prefs), &alive);
   dialog = ask_restore (prefs, path);
   click (dialog, "_Replace");
+  /* The backup is checked and copied in a thread; meanwhile the
+   * preferences cannot be changed. */
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (prefs)));
   g_assert_true (accord_gui_wait_until (is_gone, &alive));
   restored = setting (f, "bureau_name");
   g_assert_null (restored);
