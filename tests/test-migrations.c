@@ -35,6 +35,7 @@ static const struct
   const char *sha256;
 } published[] = {
   { "0001-initial.sql", "9b85e77e7e17cc6c24f11ad750e791a164d97939bca08381467e55a47beb243e" },
+  { "0002-session-by-start-covering.sql", "691d082fec1bfec3c869acc5529050f3424d32bdc131e4c87c103ffff377dcc2" },
 };
 
 /* Helpers */
