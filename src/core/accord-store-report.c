@@ -591,15 +591,17 @@ accord_store_panelist_workload (AccordStore  *self,
 
   g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
 
-  /* Read from the copies of the session's start and whether it takes
-   * place that each participant row keeps (session_participant_by_panelist). */
+  /* Counted from the copies of the session's start and whether it takes
+   * place that each participant row keeps (session_participant_by_panelist),
+   * person by person; only then are the people's names read. */
   stmt = prepare_instants (self,
-                           "SELECT p.id, p.name, count(*) AS n FROM session_participant sp "
-                           "JOIN person p ON p.id = sp.person_id "
-                           "WHERE sp.role = 'panelist' AND sp.starts_at >= ?1 AND sp.starts_at < ?2 "
-                           "AND sp.active = 1 AND (?3 IS NULL OR (SELECT c.responsible_unit FROM session s "
-                           "JOIN \"case\" c ON c.id = s.case_id WHERE s.id = sp.session_id) = ?3)"
-                           " GROUP BY p.id ORDER BY n DESC, p.name, p.id LIMIT ?4",
+                           "SELECT p.id, p.name, t.n FROM "
+                           "(SELECT sp.person_id, count(*) AS n FROM session_participant sp "
+                           " WHERE sp.role = 'panelist' AND sp.starts_at >= ?1 AND sp.starts_at < ?2 "
+                           " AND sp.active = 1 AND (?3 IS NULL OR (SELECT c.responsible_unit FROM session s "
+                           " JOIN \"case\" c ON c.id = s.case_id WHERE s.id = sp.session_id) = ?3)"
+                           " GROUP BY sp.person_id) t "
+                           "JOIN person p ON p.id = t.person_id ORDER BY t.n DESC, p.name, p.id LIMIT ?4",
                            from, to, unit, error);
   if (stmt == NULL)
     return NULL;
