@@ -254,6 +254,88 @@ test_model_order (AccordTestDb  *db,
     }
 }
 
+static void
+on_counting_changed_cb (AccordCaseList *list,
+                        GParamSpec     *pspec,
+                        GPtrArray      *lengths)
+{
+  g_ptr_array_add (lengths, GUINT_TO_POINTER (g_list_model_get_n_items (G_LIST_MODEL (list))));
+}
+
+static void
+wait_for_count (AccordCaseList *list)
+{
+  while (accord_case_list_is_counting (list))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A window's list shows a full first page at once and counts the rest in
+ * a thread; a list whose first page is not full needs no count. */
+static void
+test_count_in_thread (AccordTestDb  *db,
+                      gconstpointer  data)
+{
+  g_autoptr(AccordCaseList) list = accord_case_list_new_counting_in_thread (db->store);
+  g_autoptr(GPtrArray) lengths = g_ptr_array_new ();
+  AccordCaseFilter all = { .order = ACCORD_CASE_ORDER_NEWEST };
+  AccordCaseFilter education = { .category = "教育", .order = ACCORD_CASE_ORDER_NEWEST };
+  AccordCaseFilter none = { .query = "没有这样的案件" };
+  g_autoptr(GPtrArray) expected = NULL;
+  GListModel *model = G_LIST_MODEL (list);
+
+  seed (db, 250, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_signal_connect (list, "notify::counting", G_CALLBACK (on_counting_changed_cb), lengths);
+
+  accord_case_list_set_filter (list, &all);
+  g_assert_true (accord_case_list_is_counting (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  wait_for_count (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+  /* Counting began with the first page and ended with all of them. */
+  g_assert_cmpuint (lengths->len, ==, 2);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_ptr_array_index (lengths, 0)), ==, 100);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_ptr_array_index (lengths, 1)), ==, 250);
+  expected = list_all (db, &all);
+  for (guint i = 0; i < 250; i++)
+    {
+      g_autoptr(AccordCase) c = g_list_model_get_item (model, i);
+      g_assert_cmpint (accord_case_get_id (c), ==, accord_case_get_id (g_ptr_array_index (expected, i)));
+    }
+
+  /* A search as the count runs: the older count is dropped. */
+  accord_case_list_set_filter (list, &all);
+  accord_case_list_set_filter (list, &education);
+  wait_for_count (list);
+  g_assert_cmpint (g_list_model_get_n_items (model), ==, accord_store_count_cases (db->store, &education, NULL));
+  /* The dropped count's thread holds the list until it ends. */
+  while (G_OBJECT (list)->ref_count > 1)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_ptr_array_set_size (lengths, 0);
+  accord_case_list_set_filter (list, &none);
+  g_assert_false (accord_case_list_is_counting (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_cmpuint (lengths->len, ==, 0);
+}
+
+/* A search alone is counted in the search index, as the cases count it. */
+static void
+test_count_search (AccordTestDb  *db,
+                   gconstpointer  data)
+{
+  const char *queries[] = { "工资", "王", "XF-", "征收补偿", "没有这样的案件", " 教育 " };
+
+  seed (db, 300, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      AccordCaseFilter search = { .query = queries[i] };
+      g_autoptr(GPtrArray) rows = list_all (db, &search);
+
+      g_assert_cmpint (accord_store_count_cases (db->store, &search, NULL), ==, rows->len);
+    }
+}
+
 /* The timeline --------------------------------------------------------- */
 
 static char *
@@ -403,6 +485,8 @@ main (int   argc,
   ADD ("/case-list/search-orders", test_search_orders);
   ADD ("/case-list/filters", test_filters);
   ADD ("/case-list/model-order", test_model_order);
+  ADD ("/case-list/count-in-thread", test_count_in_thread);
+  ADD ("/case-list/count-search", test_count_search);
   ADD ("/case-list/timeline", test_timeline);
   ADD ("/case-list/timeline-sessions", test_timeline_sessions);
 

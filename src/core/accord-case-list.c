@@ -18,7 +18,20 @@ struct _AccordCaseList
   guint        n_items;
   /* page number -> GPtrArray of AccordCase */
   GHashTable  *pages;
+  /* Counting a million rows takes longer than a frame: with this set, a
+   * full first page is shown at once and the rest counted in a thread. */
+  gboolean      count_in_thread;
+  gboolean      counting;
+  GCancellable *count_cancellable;
 };
+
+enum {
+  PROP_0,
+  PROP_COUNTING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void accord_case_list_model_init (GListModelInterface *iface);
 
@@ -101,11 +114,126 @@ accord_case_list_model_init (GListModelInterface *iface)
   iface->get_item = accord_case_list_get_item;
 }
 
+/* Counting in a thread ---------------------------------------------------- */
+
+typedef struct
+{
+  char            *path;
+  AccordCaseFilter filter;
+} CountRequest;
+
+static void
+count_request_free (CountRequest *request)
+{
+  g_free (request->path);
+  g_free ((char *) request->filter.status);
+  g_free ((char *) request->filter.category);
+  g_free ((char *) request->filter.query);
+  g_free (request);
+}
+
+/* The store is not shared between threads: the count reads through a
+ * connection of its own, which WAL lets read while the window writes. */
+static void
+count_in_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      data,
+                 GCancellable *cancellable)
+{
+  CountRequest *request = data;
+  g_autoptr(AccordStore) store = NULL;
+  GError *error = NULL;
+  gint64 count = -1;
+
+  if ((store = accord_store_open (request->path, &error)) != NULL &&
+      accord_store_set_lean (store, &error))
+    count = accord_store_count_cases (store, &request->filter, &error);
+  if (count < 0)
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, (gssize) MIN (count, G_MAXUINT));
+}
+
+static void
+set_counting (AccordCaseList *self,
+              gboolean        counting)
+{
+  if (self->counting == counting)
+    return;
+  self->counting = counting;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTING]);
+}
+
+/* The rows read so far stay; only the length of the list changes. */
+static void
+on_counted_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(AccordCaseList) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize count;
+  guint old_n;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->count_cancellable);
+  count = g_task_propagate_int (G_TASK (result), &error);
+  old_n = self->n_items;
+  if (count < 0)
+    g_debug ("Cannot count cases: %s", error->message);
+  else
+    self->n_items = (guint) count;
+  set_counting (self, FALSE);
+  if (self->n_items > old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, self->n_items - old_n);
+  else if (self->n_items < old_n)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->n_items, old_n - self->n_items, 0);
+}
+
+static void
+start_count (AccordCaseList *self)
+{
+  CountRequest *request = g_new0 (CountRequest, 1);
+  g_autoptr(GTask) task = NULL;
+
+  *request = (CountRequest) { g_strdup (accord_store_get_path (self->store)),
+                              { g_strdup (self->status), g_strdup (self->category), g_strdup (self->query),
+                                self->overdue_only, self->order } };
+  self->count_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->count_cancellable, on_counted_cb, g_object_ref (self));
+  g_task_set_task_data (task, request, (GDestroyNotify) count_request_free);
+  g_task_run_in_thread (task, count_in_thread);
+}
+
+/* Overrides ---------------------------------------------------------------- */
+
+static void
+accord_case_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  AccordCaseList *self = ACCORD_CASE_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_COUNTING:
+      g_value_set_boolean (value, self->counting);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 accord_case_list_dispose (GObject *object)
 {
   AccordCaseList *self = (AccordCaseList *) object;
 
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   g_clear_object (&self->store);
   g_clear_pointer (&self->pages, g_hash_table_unref);
 
@@ -131,6 +259,14 @@ accord_case_list_class_init (AccordCaseListClass *klass)
 
   object_class->dispose = accord_case_list_dispose;
   object_class->finalize = accord_case_list_finalize;
+  object_class->get_property = accord_case_list_get_property;
+
+  /* TRUE while the list holds its first page and the rest is being
+   * counted in a thread (see accord_case_list_new_counting_in_thread()) */
+  properties[PROP_COUNTING] =
+    g_param_spec_boolean ("counting", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -153,10 +289,40 @@ accord_case_list_new (AccordStore *store)
 }
 
 /**
+ * accord_case_list_new_counting_in_thread:
+ *
+ * A list for a window: it reads nothing until accord_case_list_set_filter()
+ * or accord_case_list_reload(), which then read the first page at once
+ * and, when that page is full, count the matching cases in a thread: the
+ * list holds the first page until the count is in (see #AccordCaseList:counting).
+ */
+AccordCaseList *
+accord_case_list_new_counting_in_thread (AccordStore *store)
+{
+  AccordCaseList *self;
+
+  g_return_val_if_fail (ACCORD_IS_STORE (store), NULL);
+
+  self = g_object_new (ACCORD_TYPE_CASE_LIST, NULL);
+  self->store = g_object_ref (store);
+  self->count_in_thread = TRUE;
+  return self;
+}
+
+gboolean
+accord_case_list_is_counting (AccordCaseList *self)
+{
+  g_return_val_if_fail (ACCORD_IS_CASE_LIST (self), FALSE);
+
+  return self->counting;
+}
+
+/**
  * accord_case_list_reload:
  *
  * Forgets what was read and counts the matching cases again, for example
- * after the database changed.
+ * after the database changed.  A list counting in a thread holds its first
+ * page meanwhile.
  */
 void
 accord_case_list_reload (AccordCaseList *self)
@@ -168,8 +334,24 @@ accord_case_list_reload (AccordCaseList *self)
 
   g_return_if_fail (ACCORD_IS_CASE_LIST (self));
 
-  filter = current_filter (self);
+  g_cancellable_cancel (self->count_cancellable);
+  g_clear_object (&self->count_cancellable);
   old_n = self->n_items;
+  g_hash_table_remove_all (self->pages);
+
+  if (self->count_in_thread)
+    {
+      GPtrArray *first = load_page (self, 0);
+
+      self->n_items = first->len;
+      if (first->len == PAGE_SIZE)
+        start_count (self);
+      set_counting (self, self->count_cancellable != NULL);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
+      return;
+    }
+
+  filter = current_filter (self);
   count = accord_store_count_cases (self->store, &filter, &error);
   if (count < 0)
     {
@@ -177,7 +359,6 @@ accord_case_list_reload (AccordCaseList *self)
       count = 0;
     }
 
-  g_hash_table_remove_all (self->pages);
   self->n_items = (guint) MIN (count, G_MAXUINT);
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
 }

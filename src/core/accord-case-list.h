@@ -13,9 +13,11 @@ G_DECLARE_FINAL_TYPE (AccordCaseList, accord_case_list, ACCORD, CASE_LIST, GObje
 /* A GListModel of AccordCase in the filter's order (last registered first
  * by default) that reads rows from the store a page at a time as they are
  * asked for. */
-AccordCaseList *accord_case_list_new        (AccordStore            *store);
-void            accord_case_list_set_filter (AccordCaseList         *self,
-                                             const AccordCaseFilter *filter);
-void            accord_case_list_reload     (AccordCaseList         *self);
+AccordCaseList *accord_case_list_new                    (AccordStore            *store);
+AccordCaseList *accord_case_list_new_counting_in_thread (AccordStore            *store);
+void            accord_case_list_set_filter             (AccordCaseList         *self,
+                                                         const AccordCaseFilter *filter);
+void            accord_case_list_reload                 (AccordCaseList         *self);
+gboolean        accord_case_list_is_counting            (AccordCaseList         *self);
 
 G_END_DECLS

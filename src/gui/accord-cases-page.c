@@ -108,8 +108,14 @@ static void
 update_view (AccordCasesPage *self)
 {
   guint n_items = self->cases != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->cases)) : 0;
-  g_autofree char *count = g_strdup_printf (ngettext ("%u case", "%u cases", n_items), n_items);
+  g_autofree char *count = NULL;
   const char *page;
+
+  /* A full first page is on screen while the rest is counted. */
+  if (self->cases != NULL && accord_case_list_is_counting (self->cases))
+    count = g_strdup (_("Counting cases…"));
+  else
+    count = g_strdup_printf (ngettext ("%u case", "%u cases", n_items), n_items);
 
   if (n_items > 0)
     page = "cases";
@@ -694,7 +700,7 @@ accord_cases_page_set_store (AccordCasesPage *self,
 
   /* Autoselect is turned off before the model is set, or the first case
    * would already be selected. */
-  self->cases = accord_case_list_new (self->store);
+  self->cases = accord_case_list_new_counting_in_thread (self->store);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), 0, G_MAXUINT);
   selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (selection, FALSE);
@@ -703,6 +709,8 @@ accord_cases_page_set_store (AccordCasesPage *self,
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_object (self->cases, "items-changed",
                            G_CALLBACK (on_cases_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->cases, "notify::counting",
+                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
   apply_filter (self);
 }
 
