@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <libintl.h>
 #include "accord-doc.h"
+#include "accord-doc-render.h"
 #include "accord-i18n.h"
 #include "accord-test-pdf.h"
 
@@ -536,6 +537,122 @@ test_language (void)
   g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "");
 }
 
+/* A non-repetition agreement, rendered in @language, as its words. */
+static char *
+agreement_text (const char *language)
+{
+  static const char *json =
+    "{\"kind\": \"non_repetition_agreement\", \"bureau\": \"北京市朝阳区信访局\", \"number\": \"朝信〔2026〕12号\","
+    " \"date\": \"2026-11-20\", \"for_signature\": false, \"unit\": \"北京市朝阳区住房和城乡建设委员会\","
+    " \"case\": {\"number\": \"XF-2026-000123\", \"title\": \"房屋征收补偿问题\", \"summary\": \"请求重新核定补偿金额。\","
+    "   \"received_on\": \"2026-03-02\", \"accepted_on\": \"2026-03-05\", \"replied_on\": \"2026-04-20\","
+    "   \"opinion\": \"explain\", \"responsible_unit\": \"北京市朝阳区住房和城乡建设委员会\", \"collective\": false},"
+    " \"petitioners\": [{\"name\": \"刘洋\", \"id_number\": \"440304********1235\", \"phone\": \"138****1111\","
+    "   \"address\": \"北京市朝阳区****\"}],"
+    " \"outcome\": {\"result\": \"agreement\", \"opinion\": \"建议增加过渡安置费。\", \"minutes\": [], \"refusals\": [],"
+    "   \"follow_up_on\": null, \"terms\": [{\"party\": \"甲方\", \"obligation\": \"支付搬家补助费\","
+    "   \"amount_fen\": 140950, \"due_on\": \"2026-12-31\"}]}}";
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *text = NULL;
+
+  pdf = accord_doc_render (json_node_get_object (node), DOC_ID, DOC_HASH, NULL, (gpointer) language, &error);
+  g_assert_no_error (error);
+  text = accord_test_pdf_text (pdf);
+  return accord_test_squash (text);
+}
+
+typedef struct
+{
+  GMutex  lock;
+  GCond   changed;
+  guint   step;
+  char   *text;
+} LanguageThread;
+
+static void
+language_thread_step (LanguageThread *t,
+                      guint           step)
+{
+  g_mutex_lock (&t->lock);
+  t->step = step;
+  g_cond_broadcast (&t->changed);
+  g_mutex_unlock (&t->lock);
+}
+
+static void
+language_thread_wait (LanguageThread *t,
+                      guint           step)
+{
+  g_mutex_lock (&t->lock);
+  while (t->step < step)
+    g_cond_wait (&t->changed, &t->lock);
+  g_mutex_unlock (&t->lock);
+}
+
+/* Holds Chinese pushed while the main thread renders, then renders in
+ * Chinese while the main thread holds English pushed. */
+static gpointer
+chinese_thread (gpointer data)
+{
+  LanguageThread *t = data;
+
+  accord_doc_language_push ("zh_CN");
+  language_thread_step (t, 1);
+  language_thread_wait (t, 2);
+  t->text = agreement_text ("zh_CN");
+  accord_doc_language_pop ();
+  return NULL;
+}
+
+/* The document language belongs to the thread that pushes it: the case
+ * file is drawn in a worker thread while the window goes on in its own
+ * language, and LANGUAGE (the process's) is left alone. */
+static void
+test_language_threads (void)
+{
+  const char *dir = g_getenv ("ACCORD_LOCALEDIR");
+  g_autofree char *mo = NULL;
+  g_autofree char *before = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *english = NULL;
+  LanguageThread t = { 0 };
+  GThread *thread;
+
+  if (dir == NULL || *dir == '\0')
+    {
+      g_test_skip ("ACCORD_LOCALEDIR is not set");
+      return;
+    }
+  mo = g_build_filename (dir, "zh_CN", "LC_MESSAGES", "accord.mo", NULL);
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+
+  thread = g_thread_new ("chinese", chinese_thread, &t);
+  language_thread_wait (&t, 1);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, before);
+  english = agreement_text ("en_US");
+  g_assert_nonnull (strstr (english, "Non-repetitionAgreement"));
+  g_assert_null (strstr (english, "息诉息访协议书"));
+
+  accord_doc_language_push ("en_US");
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, before);
+  language_thread_step (&t, 2);
+  g_thread_join (thread);
+  accord_doc_language_pop ();
+
+  g_assert_nonnull (strstr (t.text, "息诉息访协议书"));
+  g_assert_nonnull (strstr (t.text, "刘洋"));
+  g_assert_null (strstr (t.text, "Non-repetitionAgreement"));
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, before);
+  g_free (t.text);
+  g_mutex_clear (&t.lock);
+  g_cond_clear (&t.changed);
+}
+
 /* Build, lay out and write the two-page agreement; the median of 21 runs. */
 static void
 test_page_break (void)
@@ -738,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/docs/draft", test_draft);
   g_test_add_func ("/docs/signature/strokes", test_signature_strokes);
   g_test_add_func ("/docs/language", test_language);
+  g_test_add_func ("/docs/language/threads", test_language_threads);
   g_test_add_func ("/docs/flow/page-break", test_page_break);
   status = g_test_run ();
 

@@ -176,6 +176,21 @@ accord_vocab_label (AccordVocab  vocab,
   return e != NULL ? _(e->label) : code;
 }
 
+/* The label before translation, the key of its translations: for text in
+ * another language than the interface's (a document's).  NULL for an
+ * unknown code. */
+const char *
+accord_vocab_msgid (AccordVocab  vocab,
+                    const char  *code)
+{
+  const VocabEntry *e;
+
+  g_return_val_if_fail (vocab < ACCORD_N_VOCABS, NULL);
+
+  e = find_entry (vocab, code);
+  return e != NULL ? e->label : NULL;
+}
+
 const char * const *
 accord_vocab_codes (AccordVocab vocab)
 {

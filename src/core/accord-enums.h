@@ -29,6 +29,8 @@ gboolean            accord_vocab_has                (AccordVocab  vocab,
                                                      const char  *code);
 const char         *accord_vocab_label              (AccordVocab  vocab,
                                                      const char  *code);
+const char         *accord_vocab_msgid              (AccordVocab  vocab,
+                                                     const char  *code);
 const char * const *accord_vocab_codes              (AccordVocab  vocab);
 char               *accord_vocab_codes_joined       (AccordVocab  vocab);
 

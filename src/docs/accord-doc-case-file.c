@@ -102,7 +102,7 @@ static const char *
 vocab_label (AccordVocab  vocab,
              const char  *code)
 {
-  return code != NULL ? accord_vocab_label (vocab, code) : NULL;
+  return code != NULL ? accord_doc_vocab_label (vocab, code) : NULL;
 }
 
 static void
@@ -196,7 +196,7 @@ static char *
 entry_title (const Entry *e)
 {
   /* TRANSLATORS: a bookmark of the case file: a document's kind and number */
-  return g_strdup_printf (C_("document", "%s %s"), accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, e->document->kind),
+  return g_strdup_printf (C_("document", "%s %s"), accord_doc_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, e->document->kind),
                           e->document->number);
 }
 
@@ -218,7 +218,7 @@ add_document_table (AccordDocCaseFile *file,
       char **row = g_new0 (char *, G_N_ELEMENTS (headers));
 
       row[0] = g_strdup_printf ("%u", i + 1);
-      row[1] = g_strdup (accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, e->document->kind));
+      row[1] = g_strdup (accord_doc_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, e->document->kind));
       row[2] = g_strdup (e->document->number);
       row[3] = e->content == NULL && e->document->void_reason != NULL
                /* TRANSLATORS: a voided document's status and why it was voided */
@@ -470,7 +470,8 @@ accord_doc_case_file_read (AccordStore  *store,
   file->entries = g_ptr_array_new_with_free_func (entry_free);
   file->events = g_ptr_array_new_with_free_func (event_free);
 
-  accord_doc_language_push (file->language);
+  /* Core gives its texts (the history) in the language of gettext. */
+  accord_doc_language_push_process (file->language);
   read_particulars (file, store, c);
   ok = read_documents (file, store, error) && read_history (file, store, error);
   accord_doc_language_pop ();

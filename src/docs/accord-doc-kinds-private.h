@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "accord-doc-gettext.h"
 #include "accord-doc-kinds.h"
 
 G_BEGIN_DECLS

@@ -183,7 +183,7 @@ static const char * const counts[] = {
 const char *
 accord_doc_kinds_count (guint n)
 {
-  return g_dpgettext2 (NULL, "document", counts[MIN (n, G_N_ELEMENTS (counts) - 1)]);
+  return accord_doc_pgettext ("document", counts[MIN (n, G_N_ELEMENTS (counts) - 1)]);
 }
 
 static const char * const ordinals[] = {
@@ -199,7 +199,7 @@ const char *
 accord_doc_kinds_ordinal (guint n)
 {
   g_return_val_if_fail (n >= 1, "");
-  return g_dpgettext2 (NULL, "document", ordinals[MIN (n, G_N_ELEMENTS (ordinals)) - 1]);
+  return accord_doc_pgettext ("document", ordinals[MIN (n, G_N_ELEMENTS (ordinals)) - 1]);
 }
 
 typedef struct
@@ -228,7 +228,7 @@ accord_doc_kinds_role_label (const char *role)
 {
   for (guint i = 0; role != NULL && i < G_N_ELEMENTS (roles); i++)
     if (g_str_equal (role, roles[i].code))
-      return g_dpgettext2 (NULL, "document", roles[i].label);
+      return accord_doc_pgettext ("document", roles[i].label);
   return C_("document", "Participant");
 }
 

@@ -8,17 +8,9 @@
 #include <qrencode.h>
 
 #include "accord-doc.h"
+#include "accord-doc-gettext.h"
 
 G_BEGIN_DECLS
-
-/* The engine's texts come from dcgettext() itself: g_dgettext() leaves all
- * texts untranslated, for good, when the interface's own locale has no
- * catalogue, but a document's language is not the interface's. */
-const char *accord_doc_gettext (const char *context_id,
-                                size_t      offset) G_GNUC_FORMAT (1);
-
-#undef C_
-#define C_(Context, String) accord_doc_gettext (Context "\004" String, strlen (Context) + 1)
 
 /* The geometry of GB/T 9704-2012 (DOMAIN.md §5), in points. */
 #define ACCORD_DOC_MM            (72.0 / 25.4)

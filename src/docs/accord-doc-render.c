@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "accord-doc-gettext.h"
 #include "accord-doc-kinds.h"
 #include "accord-doc-render.h"
 #include "accord-enums.h"
@@ -60,7 +61,7 @@ layout_content (JsonObject  *content,
   keywords = public_id ? g_strdup_printf ("accord:doc:%s %s", public_id, member (the_case, "number"))
                        : g_strdup (member (the_case, "number"));
   page = (AccordDocPage) {
-    accord_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, kind), member (content, "bureau"), member (the_case, "title"),
+    accord_doc_vocab_label (ACCORD_VOCAB_DOCUMENT_KIND, kind), member (content, "bureau"), member (the_case, "title"),
     keywords, g_get_real_time () / G_USEC_PER_SEC, public_id, short_hash, signatures,
   };
   return accord_doc_layout_new (b, &page);

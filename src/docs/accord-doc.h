@@ -105,7 +105,9 @@ GBytes           *accord_doc_layout_to_pdf   (AccordDocLayout        *layout,
                                               GError                **error);
 
 /* Runs the text of documents in @language (e.g. "zh_CN") whatever the
- * interface language; pop restores it.  Texts are C_("document", …). */
+ * interface language, on the calling thread only (other threads, and the
+ * environment, are left as they are); pop restores it.  Texts are
+ * C_("document", …). */
 void              accord_doc_language_push   (const char             *language);
 void              accord_doc_language_pop    (void);
 
