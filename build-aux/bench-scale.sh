@@ -33,7 +33,8 @@ db=${ACCORD_BENCH_DB:-/var/tmp/accord-scale.db}
 builddir=${ACCORD_BENCH_BUILDDIR:-_build-test}
 figures=${ACCORD_BENCH_FIGURES:-$builddir/meson-logs/bench-scale.txt}
 
-accord_install_packages "${ACCORD_BUILD_PACKAGES[@]}" "${ACCORD_TEST_PACKAGES[@]}"
+accord_install_packages "${ACCORD_BUILD_PACKAGES[@]}" "${ACCORD_TEST_PACKAGES[@]}" \
+  "${ACCORD_BENCH_PACKAGES[@]}"
 accord_ensure_locale zh_CN.UTF-8
 accord_build "$builddir" -Dwerror=true
 

@@ -3,6 +3,7 @@
 #
 # Helpers shared by run.sh and test.sh. Source this file; it defines:
 #   ACCORD_BUILD_PACKAGES, ACCORD_TEST_PACKAGES   Debian 12 package lists
+#   ACCORD_BENCH_PACKAGES                         what only bench-scale.sh adds
 #   accord_install_packages PKG...                install the missing ones (silent if none)
 #   accord_ensure_locale [LOCALE]                 generate a locale (default zh_CN.UTF-8)
 #   accord_build BUILDDIR [MESON-OPTION...]       configure once, then compile
@@ -45,6 +46,13 @@ ACCORD_TEST_PACKAGES=(
   python3-dbusmock
   python3-icalendar
   zbar-tools
+)
+
+# Only for the benchmarks (bench-scale.sh), never the tests or CI:
+# bench-docs times LibreOffice converting the agreement's text beside it.
+# shellcheck disable=SC2034
+ACCORD_BENCH_PACKAGES=(
+  libreoffice-writer-nogui
 )
 
 # Runs a command as root: directly when we are root, through sudo otherwise.
