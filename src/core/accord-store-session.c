@@ -738,27 +738,18 @@ accord_store_get_session (AccordStore  *self,
   return g_steal_pointer (&session);
 }
 
-/**
- * accord_store_list_sessions:
- * @person_id: when positive, only sessions this person takes part in
- * @venue_id: when positive, only sessions in this venue
- *
- * Returns: (transfer full): the sessions overlapping [@from, @to) in
- * order of time, with their participants, cancelled ones included.
- */
-GPtrArray *
-accord_store_list_sessions (AccordStore  *self,
-                            gint64        from,
-                            gint64        to,
-                            gint64        person_id,
-                            gint64        venue_id,
-                            GError      **error)
+static GPtrArray *
+list_sessions (AccordStore  *self,
+               gint64        from,
+               gint64        to,
+               gint64        person_id,
+               gint64        venue_id,
+               gboolean      with_participants,
+               GError      **error)
 {
   g_autoptr(GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_session_free);
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
 
   stmt = accord_store_prepare (self,
                                SELECT_SESSION
@@ -777,10 +768,72 @@ accord_store_list_sessions (AccordStore  *self,
   if (!finish_rows (self, stmt, rc, error))
     return NULL;
 
-  for (guint i = 0; i < sessions->len; i++)
+  for (guint i = 0; with_participants && i < sessions->len; i++)
     if (!load_participants (self, g_ptr_array_index (sessions, i), error))
       return NULL;
   return g_steal_pointer (&sessions);
+}
+
+/**
+ * accord_store_list_sessions:
+ * @person_id: when positive, only sessions this person takes part in
+ * @venue_id: when positive, only sessions in this venue
+ *
+ * Returns: (transfer full): the sessions overlapping [@from, @to) in
+ * order of time, with their participants, cancelled ones included.
+ */
+GPtrArray *
+accord_store_list_sessions (AccordStore  *self,
+                            gint64        from,
+                            gint64        to,
+                            gint64        person_id,
+                            gint64        venue_id,
+                            GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  return list_sessions (self, from, to, person_id, venue_id, TRUE, error);
+}
+
+/**
+ * accord_store_list_sessions_brief:
+ *
+ * As accord_store_list_sessions(), without reading who takes part: each
+ * session's participants are empty.  A calendar draws a week of tens of
+ * thousands of sessions from these, read in a fraction of the time;
+ * accord_store_load_participants() reads them for a session that needs
+ * them.
+ *
+ * Returns: (transfer full): the sessions overlapping [@from, @to)
+ */
+GPtrArray *
+accord_store_list_sessions_brief (AccordStore  *self,
+                                  gint64        from,
+                                  gint64        to,
+                                  gint64        person_id,
+                                  gint64        venue_id,
+                                  GError      **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), NULL);
+
+  return list_sessions (self, from, to, person_id, venue_id, FALSE, error);
+}
+
+/**
+ * accord_store_load_participants:
+ *
+ * Reads again who takes part in @session, replacing its participants.
+ */
+gboolean
+accord_store_load_participants (AccordStore    *self,
+                                AccordSession  *session,
+                                GError        **error)
+{
+  g_return_val_if_fail (ACCORD_IS_STORE (self), FALSE);
+  g_return_val_if_fail (session != NULL && session->participants != NULL, FALSE);
+
+  g_ptr_array_set_size (session->participants, 0);
+  return load_participants (self, session, error);
 }
 
 /**

@@ -277,6 +277,15 @@ GPtrArray    *accord_store_list_sessions      (AccordStore             *self,
                                                gint64                   person_id,
                                                gint64                   venue_id,
                                                GError                 **error);
+GPtrArray    *accord_store_list_sessions_brief (AccordStore            *self,
+                                               gint64                   from,
+                                               gint64                   to,
+                                               gint64                   person_id,
+                                               gint64                   venue_id,
+                                               GError                 **error);
+gboolean      accord_store_load_participants  (AccordStore             *self,
+                                               AccordSession           *session,
+                                               GError                 **error);
 GArray       *accord_store_count_sessions     (AccordStore             *self,
                                                const gint64            *bounds,
                                                guint                    n_bounds,

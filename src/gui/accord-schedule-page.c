@@ -12,7 +12,10 @@
 
 /* The schedule: a week, a day with its agenda, or a month of counts.
  * Only the days shown are read from the store, again after each change
- * of days, filters or data; the search filters what was read. */
+ * of days, filters or data; the search filters what was read.  A busy
+ * week holds tens of thousands of sessions, so they are read without
+ * who takes part: that is read for a search, for the rows of the agenda,
+ * for a tooltip and for a session being moved. */
 
 #define MONTH_DAYS 42
 
@@ -26,6 +29,7 @@ struct _AccordSchedulePage
   char            *view;          /* "day", "week" or "month" */
   char            *search;
   GPtrArray       *sessions;      /* AccordSession, of the days shown */
+  gboolean         have_participants;  /* read for every one of them */
   GHashTable      *broken;        /* session id -> first hard conflict */
   GCancellable    *checking;      /* the conflict check of the days shown */
   GArray          *person_ids;    /* gint64, as in person_dropdown; 0 first */
@@ -143,6 +147,27 @@ matches_search (const AccordSession *s,
   return FALSE;
 }
 
+static void
+load_participants (AccordSchedulePage *self,
+                   AccordSession      *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!accord_store_load_participants (self->store, session, &error))
+    g_debug ("Cannot read who takes part in session %" G_GINT64_FORMAT ": %s", session->id, error->message);
+}
+
+/* The search looks at names too. */
+static void
+ensure_participants (AccordSchedulePage *self)
+{
+  if (self->have_participants || self->sessions == NULL)
+    return;
+  for (guint i = 0; i < self->sessions->len; i++)
+    load_participants (self, g_ptr_array_index (self->sessions, i));
+  self->have_participants = TRUE;
+}
+
 static GPtrArray *
 visible_sessions (AccordSchedulePage *self)
 {
@@ -151,6 +176,8 @@ visible_sessions (AccordSchedulePage *self)
 
   if (self->search != NULL && self->search[0] != '\0')
     needle = g_utf8_casefold (self->search, -1);
+  if (needle != NULL)
+    ensure_participants (self);
   for (guint i = 0; self->sessions != NULL && i < self->sessions->len; i++)
     if (needle == NULL || matches_search (g_ptr_array_index (self->sessions, i), needle))
       g_ptr_array_add (shown, g_ptr_array_index (self->sessions, i));
@@ -287,7 +314,11 @@ show_agenda (AccordSchedulePage *self,
   if (!g_str_equal (self->view, "day"))
     return;
   for (guint i = 0; i < MIN (shown->len, AGENDA_MAX_ROWS); i++)
-    gtk_list_box_append (self->agenda_list, agenda_row (self, g_ptr_array_index (shown, i)));
+    {
+      if (!self->have_participants)
+        load_participants (self, g_ptr_array_index (shown, i));
+      gtk_list_box_append (self->agenda_list, agenda_row (self, g_ptr_array_index (shown, i)));
+    }
   if (shown->len > AGENDA_MAX_ROWS)
     {
       g_autofree char *more = g_strdup_printf (g_dngettext (NULL, "%u more session: choose a person or a venue to see it",
@@ -308,13 +339,17 @@ show_agenda (AccordSchedulePage *self,
     }
 }
 
+/* Only the view in sight holds the sessions: changing views reads them
+ * again anyway. */
 static void
 show_sessions (AccordSchedulePage *self)
 {
   g_autoptr(GPtrArray) shown = visible_sessions (self);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  gboolean day = g_str_equal (self->view, "day");
 
-  accord_week_view_set_sessions (self->week_view, shown, self->broken);
-  accord_week_view_set_sessions (self->day_view, shown, self->broken);
+  accord_week_view_set_sessions (self->week_view, day ? none : shown, self->broken);
+  accord_week_view_set_sessions (self->day_view, day ? shown : none, self->broken);
   show_agenda (self, shown);
 }
 
@@ -519,8 +554,9 @@ load_days (AccordSchedulePage *self)
   g_clear_pointer (&self->sessions, g_ptr_array_unref);
   g_clear_pointer (&self->broken, g_hash_table_unref);
   self->broken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  self->sessions = accord_store_list_sessions (self->store, day_start (self, &first), day_start (self, &end),
-                                               person, venue, &error);
+  self->sessions = accord_store_list_sessions_brief (self->store, day_start (self, &first), day_start (self, &end),
+                                                     person, venue, &error);
+  self->have_participants = FALSE;
   check_days (self, day_start (self, &first), day_start (self, &end), person, venue);
   if (self->sessions == NULL)
     accord_window_report_error (GTK_WIDGET (self), _("Could Not Read the Schedule"), error);
@@ -605,12 +641,15 @@ check_move (const AccordSession *session,
 {
   AccordSchedulePage *self = user_data;
   AccordScheduler *scheduler = page_scheduler (self);
+  /* The view's sessions come without who takes part. */
+  g_autoptr(AccordSession) full = accord_store_get_session (self->store, session->id, NULL);
   AccordSessionInput proposal;
-  g_autoptr(GArray) inputs = moved_proposal (session, starts_at, ends_at, &proposal);
+  g_autoptr(GArray) inputs = NULL;
   g_autoptr(GPtrArray) conflicts = NULL;
 
-  if (scheduler == NULL)
+  if (scheduler == NULL || full == NULL)
     return NULL;
+  inputs = moved_proposal (full, starts_at, ends_at, &proposal);
   conflicts = accord_scheduler_check (scheduler, &proposal, session->id, NULL);
   for (guint i = 0; conflicts != NULL && i < conflicts->len; i++)
     {
@@ -620,6 +659,15 @@ check_move (const AccordSession *session,
         return g_strdup (c->message);
     }
   return NULL;
+}
+
+static AccordSession *
+session_details (const AccordSession *session,
+                 gpointer             user_data)
+{
+  AccordSchedulePage *self = user_data;
+
+  return self->store != NULL ? accord_store_get_session (self->store, session->id, NULL) : NULL;
 }
 
 typedef struct
@@ -976,6 +1024,8 @@ accord_schedule_page_init (AccordSchedulePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   accord_week_view_set_check_func (self->week_view, check_move, self);
   accord_week_view_set_check_func (self->day_view, check_move, self);
+  accord_week_view_set_details_func (self->week_view, session_details, self);
+  accord_week_view_set_details_func (self->day_view, session_details, self);
 }
 
 /* Public API ------------------------------------------------------------- */

@@ -21,6 +21,11 @@
 /* Narrower or lower blocks show their text in the tooltip only. */
 #define MIN_TEXT_WIDTH 28
 #define MIN_TEXT_HEIGHT 12
+/* From this many blocks on, the blocks are drawn once into a texture per
+ * change of data or size, and a frame draws that texture: a week of tens
+ * of thousands of sessions takes a renderer longer than a frame to fill
+ * block by block, and a drag redraws on every move. */
+#define CACHE_MIN_BLOCKS 1000
 
 typedef enum
 {
@@ -46,11 +51,19 @@ struct _AccordWeekView
   GPtrArray           *hour_text;    /* PangoLayout, one per hour */
   int                  laid_out_width;
   int                  laid_out_height;
+  /* The blocks drawn once, see CACHE_MIN_BLOCKS; the texture is made
+   * from the image for renderers other than cairo. */
+  cairo_surface_t     *blocks_image;
+  GdkTexture          *blocks_texture;
+  int                  blocks_scale;
   gint64               selected;
   guint                now_timeout;
 
   AccordWeekCheckFunc  check_func;
   gpointer             check_data;
+  AccordWeekDetailsFunc details_func;
+  gpointer             details_data;
+  AccordSession       *details;      /* of the last tooltip */
 
   DragMode             drag_mode;
   int                  drag_block;
@@ -222,6 +235,13 @@ make_frame_text (AccordWeekView *self)
     }
 }
 
+static void
+drop_blocks_image (AccordWeekView *self)
+{
+  g_clear_pointer (&self->blocks_image, cairo_surface_destroy);
+  g_clear_object (&self->blocks_texture);
+}
+
 /* The layout and the block texts, made when the sessions change; their
  * sizes are set in size_blocks when the widget's size changes. */
 static void
@@ -258,6 +278,7 @@ make_blocks (AccordWeekView *self)
   g_ptr_array_set_size (self->block_text, 0);
   g_ptr_array_set_size (self->block_text, accord_week_layout_get_n_blocks (self->layout));
   self->laid_out_width = -1;
+  drop_blocks_image (self);
 }
 
 /* @r as the layout gives it, before the block's 1-pixel margin. */
@@ -277,6 +298,7 @@ size_blocks (AccordWeekView *self,
 
   if (width == self->laid_out_width && height == self->laid_out_height)
     return;
+  drop_blocks_image (self);
   accord_week_layout_set_area (self->layout, &area);
   for (guint i = 0; i < self->block_text->len; i++)
     {
@@ -412,8 +434,7 @@ append_border (GtkSnapshot          *snapshot,
 static void
 draw_block (AccordWeekView *self,
             GtkSnapshot    *snapshot,
-            int             index,
-            gboolean        focused)
+            int             index)
 {
   const AccordSession *session = block_session (self, index);
   PangoLayout *text = g_ptr_array_index (self->block_text, index);
@@ -438,14 +459,113 @@ draw_block (AccordWeekView *self,
 
   if (g_hash_table_contains (self->conflicts, &session->id))
     append_border (snapshot, &r, 2, &red);
-  if (session->id == self->selected)
-    {
-      GdkRGBA ring;
+}
 
-      foreground (self, focused ? 1.0 : 0.6, &ring);
-      r.x -= 2, r.y -= 2, r.width += 4, r.height += 4;
-      append_border (snapshot, &r, focused ? 3 : 2, &ring);
+/* The ring is drawn over the blocks, apart from them, so that a change
+ * of selection or focus leaves the blocks as they were. */
+static void
+draw_selection (AccordWeekView *self,
+                GtkSnapshot    *snapshot,
+                gboolean        focused)
+{
+  int index = selected_block (self);
+  GdkRGBA ring;
+  AccordWeekRect r;
+
+  if (index < 0)
+    return;
+  accord_week_layout_block_rect (self->layout, accord_week_layout_get_block (self->layout, index), &r);
+  r.x += 1, r.width = MAX (r.width - 2, 1), r.y += 1, r.height = MAX (r.height - 2, 1);
+  foreground (self, focused ? 1.0 : 0.6, &ring);
+  r.x -= 2, r.y -= 2, r.width += 4, r.height += 4;
+  append_border (snapshot, &r, focused ? 3 : 2, &ring);
+}
+
+/* The blocks drawn the usual way, onto an image the size of the widget
+ * in device pixels. */
+static cairo_surface_t *
+draw_blocks_image (AccordWeekView *self,
+                   int             width,
+                   int             height,
+                   int             scale)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  for (guint i = 0; i < accord_week_layout_get_n_blocks (self->layout); i++)
+    draw_block (self, snapshot, i);
+  node = gtk_snapshot_free_to_node (snapshot);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The texture shares the image's pixels. */
+static GdkTexture *
+image_to_texture (cairo_surface_t *image)
+{
+  int stride = cairo_image_surface_get_stride (image);
+  int height = cairo_image_surface_get_height (image);
+  g_autoptr(GBytes) bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image), (gsize) stride * height,
+                                                        (GDestroyNotify) cairo_surface_destroy,
+                                                        cairo_surface_reference (image));
+
+  return gdk_memory_texture_new (cairo_image_surface_get_width (image), height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/* The cairo renderer (and the benchmark, which draws without a window)
+ * paints an image as it is, where a texture would be copied out on every
+ * frame; the GL renderer uploads a texture once and keeps it. */
+static gboolean
+renders_with_cairo (AccordWeekView *self)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native != NULL ? gtk_native_get_renderer (native) : NULL;
+
+  return renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer);
+}
+
+static void
+draw_blocks (AccordWeekView *self,
+             GtkSnapshot    *snapshot,
+             int             width,
+             int             height)
+{
+  guint n_blocks = accord_week_layout_get_n_blocks (self->layout);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  if (n_blocks < CACHE_MIN_BLOCKS || width <= 0 || height <= 0)
+    {
+      for (guint i = 0; i < n_blocks; i++)
+        draw_block (self, snapshot, i);
+      return;
     }
+  if (self->blocks_image == NULL || self->blocks_scale != scale)
+    {
+      drop_blocks_image (self);
+      self->blocks_image = draw_blocks_image (self, width, height, scale);
+      self->blocks_scale = scale;
+    }
+  if (renders_with_cairo (self))
+    {
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+
+      cairo_set_source_surface (cr, self->blocks_image, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  if (self->blocks_texture == NULL)
+    self->blocks_texture = image_to_texture (self->blocks_image);
+  gtk_snapshot_append_texture (snapshot, self->blocks_texture, &bounds);
 }
 
 /* Where a dragged session would go: red while it would break a hard rule. */
@@ -689,6 +809,22 @@ session_tooltip (AccordWeekView      *self,
   return g_string_free (text, FALSE);
 }
 
+/* The tooltip is asked for on every move of the pointer: the session in
+ * full is read once while the pointer stays on it. */
+static const AccordSession *
+session_in_full (AccordWeekView      *self,
+                 const AccordSession *session)
+{
+  if (self->details_func == NULL)
+    return session;
+  if (self->details == NULL || self->details->id != session->id)
+    {
+      g_clear_pointer (&self->details, accord_session_free);
+      self->details = self->details_func (session, self->details_data);
+    }
+  return self->details != NULL ? self->details : session;
+}
+
 static gboolean
 on_query_tooltip_cb (AccordWeekView *self,
                      int             x,
@@ -706,7 +842,7 @@ on_query_tooltip_cb (AccordWeekView *self,
     }
   if (index < 0)
     return FALSE;
-  text = session_tooltip (self, block_session (self, index));
+  text = session_tooltip (self, session_in_full (self, block_session (self, index)));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -769,6 +905,8 @@ accord_week_view_dispose (GObject *object)
   g_clear_pointer (&self->day_text, g_ptr_array_unref);
   g_clear_pointer (&self->hour_text, g_ptr_array_unref);
   g_clear_object (&self->calendar);
+  drop_blocks_image (self);
+  g_clear_pointer (&self->details, accord_session_free);
 
   G_OBJECT_CLASS (accord_week_view_parent_class)->dispose (object);
 }
@@ -924,6 +1062,7 @@ accord_week_view_set_sessions (AccordWeekView *self,
       while (g_hash_table_iter_next (&iter, &key, &value))
         g_hash_table_insert (self->conflicts, g_memdup2 (key, sizeof (gint64)), g_strdup (value));
     }
+  g_clear_pointer (&self->details, accord_session_free);
   make_blocks (self);
   if (selected_block (self) < 0)
     self->selected = 0;
@@ -939,6 +1078,18 @@ accord_week_view_set_check_func (AccordWeekView      *self,
 
   self->check_func = func;
   self->check_data = user_data;
+}
+
+void
+accord_week_view_set_details_func (AccordWeekView        *self,
+                                   AccordWeekDetailsFunc  func,
+                                   gpointer               user_data)
+{
+  g_return_if_fail (ACCORD_IS_WEEK_VIEW (self));
+
+  self->details_func = func;
+  self->details_data = user_data;
+  g_clear_pointer (&self->details, accord_session_free);
 }
 
 /* Returns: how many sessions are laid out in the days shown */
@@ -996,8 +1147,8 @@ accord_week_view_render (AccordWeekView *self,
   size_blocks (self, width, height);
   draw_days (self, snapshot, height);
   draw_hours (self, snapshot, width);
-  for (guint i = 0; i < accord_week_layout_get_n_blocks (self->layout); i++)
-    draw_block (self, snapshot, i, focused);
+  draw_blocks (self, snapshot, width, height);
+  draw_selection (self, snapshot, focused);
   draw_drag (self, snapshot);
   draw_now (self, snapshot);
 }

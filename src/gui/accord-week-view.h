@@ -18,6 +18,12 @@ typedef char *(*AccordWeekCheckFunc) (const AccordSession *session,
                                       gint64               ends_at,
                                       gpointer             user_data);
 
+/* Asked for a session's tooltip: the session in full, with who takes
+ * part, when the sessions given to the view come without (see
+ * accord_store_list_sessions_brief()); NULL to show what the view has. */
+typedef AccordSession *(*AccordWeekDetailsFunc) (const AccordSession *session,
+                                                 gpointer             user_data);
+
 GtkWidget *accord_week_view_new            (void);
 void       accord_week_view_set_days       (AccordWeekView      *self,
                                             const GDate         *first_day,
@@ -30,6 +36,9 @@ void       accord_week_view_set_sessions   (AccordWeekView      *self,
                                             GHashTable          *conflicts);
 void       accord_week_view_set_check_func (AccordWeekView      *self,
                                             AccordWeekCheckFunc  func,
+                                            gpointer             user_data);
+void       accord_week_view_set_details_func (AccordWeekView    *self,
+                                            AccordWeekDetailsFunc func,
                                             gpointer             user_data);
 guint      accord_week_view_get_n_blocks   (AccordWeekView      *self);
 gint64     accord_week_view_get_selected   (AccordWeekView      *self);

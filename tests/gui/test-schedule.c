@@ -5,6 +5,7 @@
 #include "accord-gui-test.h"
 #include "accord-schedule-page.h"
 #include "accord-session-editor.h"
+#include "accord-week-view.h"
 
 #define N_SEEDED_CASES 60
 
@@ -209,6 +210,138 @@ count_rows (GtkWidget     *root,
   return n;
 }
 
+/* A busy week of the week view ----------------------------------------- */
+
+/* 50 pixels an hour from 07:00, 150 a day after the 56 of the hours. */
+#define WEEK_WIDTH (56 + 7 * 150)
+#define WEEK_HEIGHT (44 + 14 * 50)
+#define BUSY_SESSIONS 1200
+
+static AccordSession *
+week_session (GTimeZone  *zone,
+              gint64      id,
+              int         day,
+              int         minute,
+              int         length,
+              const char *kind)
+{
+  AccordSession *s = g_new0 (AccordSession, 1);
+  g_autoptr(GDateTime) start = g_date_time_new (zone, 2026, 11, 16 + day, minute / 60, minute % 60, 0);
+
+  s->id = id;
+  s->case_number = g_strdup_printf ("XF-2026-%06" G_GINT64_FORMAT, id);
+  s->kind = g_strdup (kind);
+  s->status = g_strdup ("planned");
+  s->starts_at = g_date_time_to_unix (start);
+  s->ends_at = s->starts_at + 60 * length;
+  s->participants = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_participant_free);
+  return s;
+}
+
+/* Many sessions on the working days, and one alone on Sunday from 19:00
+ * to 20:00, id 1, of @kind. */
+static GPtrArray *
+busy_week (GTimeZone  *zone,
+           const char *kind)
+{
+  GPtrArray *sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_session_free);
+
+  g_ptr_array_add (sessions, week_session (zone, 1, 6, 19 * 60, 60, kind));
+  for (guint i = 0; i < BUSY_SESSIONS; i++)
+    g_ptr_array_add (sessions, week_session (zone, i + 2, i % 5, 8 * 60 + 15 * ((i / 5) % 40), 90, "mediation"));
+  return sessions;
+}
+
+static cairo_surface_t *
+draw_week_at (AccordWeekView *view,
+              int             width,
+              int             height)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  accord_week_view_render (view, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static cairo_surface_t *
+draw_week (AccordWeekView *view)
+{
+  return draw_week_at (view, WEEK_WIDTH, WEEK_HEIGHT);
+}
+
+/* The pixel at (@x, @y) as 0xAARRGGBB, premultiplied. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          int              x,
+          int              y)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) + y * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[x];
+}
+
+/* A week too busy to draw block by block on every frame is drawn once
+ * and kept: what is kept must follow a change of sessions, of size and
+ * of selection. */
+static void
+test_busy_week_redraws (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Asia/Shanghai");
+  g_autoptr(GPtrArray) hearings = busy_week (zone, "hearing");
+  g_autoptr(GPtrArray) mediations = busy_week (zone, "mediation");
+  AccordWeekView *view = ACCORD_WEEK_VIEW (g_object_ref_sink (accord_week_view_new ()));
+  cairo_surface_t *surface;
+  GDate monday;
+  /* Inside Sunday's block near its top right corner, clear of its text;
+   * and the row just above it, where the selection ring goes. */
+  int x = WEEK_WIDTH - 3, y = 44 + 12 * 50 + 4, above = 44 + 12 * 50 - 1;
+
+  g_date_clear (&monday, 1);
+  g_date_set_dmy (&monday, 16, 11, 2026);
+  accord_week_view_set_days (view, &monday, 7, zone);
+
+  accord_week_view_set_sessions (view, hearings, NULL);
+  g_assert_cmpuint (accord_week_view_get_n_blocks (view), ==, BUSY_SESSIONS + 1);
+  surface = draw_week (view);
+  g_assert_cmphex (pixel_at (surface, x, y), ==, 0xff1c71d8);   /* a hearing's blue */
+  g_assert_cmphex (pixel_at (surface, x, above), ==, 0);
+  cairo_surface_destroy (surface);
+
+  /* Drawn again unchanged, and after new sessions. */
+  surface = draw_week (view);
+  g_assert_cmphex (pixel_at (surface, x, y), ==, 0xff1c71d8);
+  cairo_surface_destroy (surface);
+  accord_week_view_set_sessions (view, mediations, NULL);
+  surface = draw_week (view);
+  g_assert_cmphex (pixel_at (surface, x, y), ==, 0xff26a269);   /* a mediation's green */
+  cairo_surface_destroy (surface);
+
+  /* The ring of the selected session is drawn over what was kept. */
+  accord_week_view_select (view, 1);
+  g_assert_cmpint (accord_week_view_get_selected (view), ==, 1);
+  surface = draw_week (view);
+  g_assert_cmphex (pixel_at (surface, x, y), ==, 0xff26a269);
+  g_assert_cmphex (pixel_at (surface, x - 20, above) >> 24, >, 0);
+  cairo_surface_destroy (surface);
+
+  /* Half as many pixels an hour: the block and its ring are drawn where
+   * they now are. */
+  surface = draw_week_at (view, WEEK_WIDTH, 44 + 14 * 25);
+  g_assert_cmphex (pixel_at (surface, x, 44 + 12 * 25 + 4), ==, 0xff26a269);
+  g_assert_cmphex (pixel_at (surface, x - 20, 44 + 12 * 25 - 1) >> 24, >, 0);
+  cairo_surface_destroy (surface);
+
+  g_object_unref (view);
+}
+
 /* Tests ------------------------------------------------------------------ */
 
 static void
@@ -236,6 +369,8 @@ test_week_shows_sessions (Fixture       *f,
   view = accord_schedule_page_get_week_view (schedule_page (f));
   g_assert_cmpuint (accord_week_view_get_n_blocks (view), ==, expected->len);
   g_assert_nonnull (accord_week_view_get_session (view, session->id));
+  /* The week is read without who takes part. */
+  g_assert_cmpuint (accord_week_view_get_session (view, session->id)->participants->len, ==, 0);
 
   /* The search keeps only the sessions of one case. */
   accord_schedule_page_set_search (schedule_page (f), session->case_number);
@@ -248,6 +383,22 @@ test_week_shows_sessions (Fixture       *f,
       g_assert_true ((accord_week_view_get_session (view, s->id) != NULL) ==
                      (strstr (s->case_number, session->case_number) != NULL));
     }
+  /* A search by a name reads who takes part. */
+  accord_schedule_page_set_search (schedule_page (f), person->name);
+  g_assert_nonnull (accord_week_view_get_session (view, session->id));
+  g_assert_cmpuint (accord_week_view_get_session (view, session->id)->participants->len, ==,
+                    session->participants->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      const AccordSession *s = g_ptr_array_index (expected, i);
+      gboolean named = FALSE;
+
+      for (guint j = 0; j < s->participants->len; j++)
+        named |= strstr (((AccordParticipant *) g_ptr_array_index (s->participants, j))->name, person->name) != NULL;
+      if (named)
+        g_assert_nonnull (accord_week_view_get_session (view, s->id));
+    }
+
   accord_schedule_page_set_search (schedule_page (f), NULL);
   g_assert_cmpuint (accord_week_view_get_n_blocks (view), ==, expected->len);
 }
@@ -465,6 +616,7 @@ main (int   argc,
 #define ADD(path, n, func) \
   g_test_add (path, Fixture, GUINT_TO_POINTER (n), accord_gui_fixture_set_up, func, accord_gui_fixture_tear_down)
 
+  g_test_add_func ("/gui/schedule/busy-week-redraws", test_busy_week_redraws);
   ADD ("/gui/schedule/week-shows-sessions", N_SEEDED_CASES, test_week_shows_sessions);
   ADD ("/gui/schedule/editor-conflict", N_SEEDED_CASES, test_editor_shows_and_clears_conflict);
   ADD ("/gui/schedule/find-slot", N_SEEDED_CASES, test_find_slot_fills_editor);
