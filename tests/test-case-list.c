@@ -312,6 +312,17 @@ test_count_in_thread (AccordTestDb  *db,
   while (G_OBJECT (list)->ref_count > 1)
     g_main_context_iteration (NULL, TRUE);
 
+  /* Held back, the count starts only when let go. */
+  accord_case_list_hold_count (list, TRUE);
+  accord_case_list_set_filter (list, &all);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (accord_case_list_is_counting (list));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 100);
+  accord_case_list_hold_count (list, FALSE);
+  wait_for_count (list);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 250);
+
   g_ptr_array_set_size (lengths, 0);
   accord_case_list_set_filter (list, &none);
   g_assert_false (accord_case_list_is_counting (list));

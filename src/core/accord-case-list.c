@@ -23,6 +23,9 @@ struct _AccordCaseList
   gboolean      count_in_thread;
   gboolean      counting;
   GCancellable *count_cancellable;
+  /* See accord_case_list_hold_count() */
+  gboolean      count_held;
+  gboolean      count_pending;
 };
 
 enum {
@@ -197,6 +200,7 @@ start_count (AccordCaseList *self)
   CountRequest *request = g_new0 (CountRequest, 1);
   g_autoptr(GTask) task = NULL;
 
+  self->count_pending = FALSE;
   *request = (CountRequest) { g_strdup (accord_store_get_path (self->store)),
                               { g_strdup (self->status), g_strdup (self->category), g_strdup (self->query),
                                 self->overdue_only, self->order } };
@@ -309,6 +313,24 @@ accord_case_list_new_counting_in_thread (AccordStore *store)
   return self;
 }
 
+/**
+ * accord_case_list_hold_count:
+ * @hold: %TRUE to keep the count from starting, %FALSE to let it start
+ *
+ * A window holds the count back until its first frame is out: the
+ * first page is all that frame needs.
+ */
+void
+accord_case_list_hold_count (AccordCaseList *self,
+                             gboolean        hold)
+{
+  g_return_if_fail (ACCORD_IS_CASE_LIST (self));
+
+  self->count_held = hold;
+  if (!hold && self->count_pending)
+    start_count (self);
+}
+
 gboolean
 accord_case_list_is_counting (AccordCaseList *self)
 {
@@ -342,11 +364,13 @@ accord_case_list_reload (AccordCaseList *self)
   if (self->count_in_thread)
     {
       GPtrArray *first = load_page (self, 0);
+      gboolean full = first->len == PAGE_SIZE;
 
       self->n_items = first->len;
-      if (first->len == PAGE_SIZE)
+      self->count_pending = full;
+      if (full && !self->count_held)
         start_count (self);
-      set_counting (self, self->count_cancellable != NULL);
+      set_counting (self, full);
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, self->n_items);
       return;
     }

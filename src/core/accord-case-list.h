@@ -18,6 +18,8 @@ AccordCaseList *accord_case_list_new_counting_in_thread (AccordStore            
 void            accord_case_list_set_filter             (AccordCaseList         *self,
                                                          const AccordCaseFilter *filter);
 void            accord_case_list_reload                 (AccordCaseList         *self);
+void            accord_case_list_hold_count             (AccordCaseList         *self,
+                                                         gboolean                hold);
 gboolean        accord_case_list_is_counting            (AccordCaseList         *self);
 
 G_END_DECLS

@@ -22,6 +22,8 @@ struct _AccordCasesPage
    * the rest once that frame is out (see apply_filter). */
   GtkSliceListModel    *shown;
   guint                 grow_id;
+  guint                 first_frame_tick;
+  gboolean              first_frame_begun;
   char                 *query;
   char                 *sort_order;
   char                 *today;
@@ -169,6 +171,25 @@ apply_filter (AccordCasesPage *self)
   if (self->grow_id == 0)
     self->grow_id = g_idle_add_full (G_PRIORITY_LOW, show_all_rows_cb, self, NULL);
   update_view (self);
+}
+
+/* Called as each frame begins: the second time, the first frame is out
+ * and the cases may be counted. */
+static gboolean
+on_first_frame_tick_cb (GtkWidget     *widget,
+                        GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  AccordCasesPage *self = ACCORD_CASES_PAGE (widget);
+
+  if (!self->first_frame_begun)
+    {
+      self->first_frame_begun = TRUE;
+      return G_SOURCE_CONTINUE;
+    }
+  self->first_frame_tick = 0;
+  accord_case_list_hold_count (self->cases, FALSE);
+  return G_SOURCE_REMOVE;
 }
 
 /* Blank queries count as no search so that the empty state stays "No Cases". */
@@ -562,6 +583,9 @@ accord_cases_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ACCORD_TYPE_CASES_PAGE);
   g_clear_handle_id (&self->grow_id, g_source_remove);
+  if (self->first_frame_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_frame_tick);
+  self->first_frame_tick = 0;
   g_clear_object (&self->shown);
   g_clear_object (&self->cases);
   g_clear_object (&self->store);
@@ -701,6 +725,10 @@ accord_cases_page_set_store (AccordCasesPage *self,
   /* Autoselect is turned off before the model is set, or the first case
    * would already be selected. */
   self->cases = accord_case_list_new_counting_in_thread (self->store);
+  /* The first frame needs the first page only: on a busy computer,
+   * counting a million cases beside it would hold it back. */
+  accord_case_list_hold_count (self->cases, TRUE);
+  self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame_tick_cb, NULL, NULL);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), 0, G_MAXUINT);
   selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (selection, FALSE);

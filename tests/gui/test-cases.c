@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "test-cases"
 
 #include "accord-case-editor.h"
+#include "accord-case-list.h"
 #include "accord-case-view.h"
 #include "accord-cases-page.h"
 #include "accord-enums.h"
@@ -455,6 +456,46 @@ test_case_page_stale (AccordGuiFixture *f,
   g_assert_true (accord_gui_wait_until (label_shows, &e));
 }
 
+static gboolean
+count_is_in (gpointer data)
+{
+  Expectation *e = data;
+
+  return !accord_case_list_is_counting (ACCORD_CASE_LIST (case_model (e->f))) &&
+         g_list_model_get_n_items (case_model (e->f)) == e->n_items;
+}
+
+/* More cases than a page: the first page is shown as the window opens,
+ * and the rest counted once its first frame is out; a search too. */
+static void
+test_counted_after_first_page (AccordGuiFixture *f,
+                               gconstpointer     data)
+{
+  AccordCaseFilter search = { .query = "XF-" };
+  Expectation e = { f, "case-count", "250 cases", 250 };
+  g_autofree char *count = NULL;
+
+  g_assert_true (accord_gui_wait_until (count_is_in, &e));
+  g_assert_true (accord_gui_wait_until (label_shows, &e));
+  for (guint i = 0; i < 250; i += 50)
+    {
+      g_autoptr(AccordCase) c = case_at (f, i);
+      g_assert_nonnull (c);
+    }
+
+  accord_window_set_search_text (f->window, search.query);
+  e.n_items = count_cases (f, &search);
+  g_assert_cmpuint (e.n_items, >, 100);
+  /* The count's result arrives through the main loop, not before. */
+  g_assert_true (accord_case_list_is_counting (ACCORD_CASE_LIST (case_model (f))));
+  g_assert_cmpuint (g_list_model_get_n_items (case_model (f)), ==, 100);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (f, "case-count"))), ==, "Counting cases…");
+  count = g_strdup_printf ("%u cases", e.n_items);
+  e.text = count;
+  g_assert_true (accord_gui_wait_until (count_is_in, &e));
+  g_assert_true (accord_gui_wait_until (label_shows, &e));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +508,7 @@ main (int   argc,
               accord_gui_fixture_tear_down)
 
   ADD ("/gui/cases/filters", N_SEEDED_CASES, test_filters);
+  ADD ("/gui/cases/counted-after-first-page", 250, test_counted_after_first_page);
   ADD ("/gui/cases/category-and-search", N_SEEDED_CASES, test_category_and_search);
   ADD ("/gui/cases/sort", N_SEEDED_CASES, test_sort);
   ADD ("/gui/cases/new-case", N_SEEDED_CASES, test_new_case);
