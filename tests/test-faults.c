@@ -645,7 +645,8 @@ test_kill_migrate (void)
       assert_integrity (db);
       version = query_int (db, "PRAGMA user_version");
       index = index_sql (db, "session_by_start");
-      g_assert_true (version == 1 || version == ACCORD_STORE_SCHEMA_VERSION);
+      /* Each migration is whole: the file stops at one schema or another. */
+      g_assert_true (version >= 1 && version <= ACCORD_STORE_SCHEMA_VERSION);
       g_assert_cmpstr (index, ==, version == 1 ? old_index : new_index);
       g_assert_cmpint (query_int (db, "SELECT count (*) FROM session"), ==, n_sessions);
       if (version == 1)

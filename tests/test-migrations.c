@@ -36,6 +36,7 @@ static const struct
 } published[] = {
   { "0001-initial.sql", "9b85e77e7e17cc6c24f11ad750e791a164d97939bca08381467e55a47beb243e" },
   { "0002-session-by-start-covering.sql", "691d082fec1bfec3c869acc5529050f3424d32bdc131e4c87c103ffff377dcc2" },
+  { "0003-participant-by-person-covering.sql", "f07744dc2e40779a489811839972a33dbc1974cb830e6119aa3376b08d8b25c1" },
 };
 
 /* Helpers */

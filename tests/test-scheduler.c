@@ -5,6 +5,7 @@
 
 #include "accord-composition.h"
 #include "accord-scheduler.h"
+#include "accord-seed.h"
 #include "accord-store.h"
 #include "accord-validate.h"
 #include "accord-test-util.h"
@@ -977,6 +978,149 @@ test_suggest_respects_bookings (Fixture       *f,
   g_assert_cmpint (slots->len, ==, 0);
 }
 
+/* A seeded bureau whose days are partly booked (4,500 sessions among 60
+ * people and 4 venues, and an absence): the slots found, their panels and
+ * venues, exactly as the finder has always given them for this data, also
+ * with a low weekly load and a longer buffer. */
+static void
+test_suggest_seeded (void)
+{
+  static const struct
+  {
+    const char *kind;
+    int         duration;
+    gboolean    required;
+    int         panel;
+    const char *need;
+    const char *from, *to;
+    gboolean    venues;
+    guint       count;
+    int         weekly_load;   /* 0: the default */
+    int         buffer;
+    const char *expected;
+  } requests[] = {
+    { "hearing", 120, FALSE, 5, "psychologist:1", "2026-11-23", "2026-12-31", FALSE, 5, 0, 15,
+      "1795739400@3: 2/panelist 4/panelist 10/panelist 11/panelist 14/panelist 12/presider 39/psychologist\n"
+      "1795741200@3: 2/panelist 4/panelist 10/panelist 11/panelist 14/panelist 12/presider 39/psychologist\n"
+      "1795743000@3: 2/panelist 4/panelist 10/panelist 11/panelist 14/panelist 12/presider 39/psychologist\n"
+      "1795744800@2: 2/panelist 4/panelist 10/panelist 11/panelist 14/panelist 36/presider 39/psychologist\n"
+      "1795759200@2: 2/panelist 4/panelist 10/panelist 11/panelist 14/panelist 36/presider 3/psychologist\n" },
+    { "hearing", 60, FALSE, 3, NULL, "2026-12-01", "2026-12-04", FALSE, 12, 0, 15,
+      "1796094000@1: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796104800@4: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796106600@4: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796108400@4: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796110200@4: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796112000@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796113800@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796171400@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796173200@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796175000@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796176800@2: 2/panelist 16/panelist 10/panelist 36/presider\n"
+      "1796178600@2: 2/panelist 16/panelist 10/panelist 36/presider\n" },
+    { "mediation", 90, TRUE, 0, "lawyer:1", "2026-11-24", "2026-12-18", TRUE, 6, 0, 15,
+      "1795480200@4: 3/observer 2/lawyer 19/mediator\n"
+      "1795482000@4: 3/observer 2/lawyer 19/mediator\n"
+      "1795483800@4: 3/observer 2/lawyer 19/mediator\n"
+      "1795485600@4: 3/observer 2/lawyer 19/mediator\n"
+      "1795487400@4: 3/observer 2/lawyer 19/mediator\n"
+      "1795507200@2: 3/observer 2/lawyer 19/mediator\n" },
+    { "joint_reception", 180, TRUE, 0, "deputy:2", "2026-11-20", "2026-12-31", FALSE, 4, 0, 15,
+      "1795134600@2: 3/observer 6/deputy 18/deputy\n"
+      "1795136400@2: 3/observer 6/deputy 18/deputy\n"
+      "1795480200@4: 3/observer 6/deputy 18/deputy\n"
+      "1795482000@4: 3/observer 6/deputy 18/deputy\n" },
+    /* At most two sessions a week, and half an hour between sessions. */
+    { "hearing", 120, FALSE, 3, NULL, "2026-11-23", "2026-12-31", TRUE, 5, 2, 30,
+      "1797294600@2: 2/panelist 4/panelist 10/panelist 36/presider\n"
+      "1797296400@2: 2/panelist 4/panelist 10/panelist 36/presider\n"
+      "1797298200@2: 2/panelist 4/panelist 10/panelist 36/presider\n"
+      "1797300000@2: 2/panelist 4/panelist 10/panelist 36/presider\n"
+      "1797400800@2: 2/panelist 4/panelist 10/panelist 36/presider\n" },
+    { "mediation", 60, TRUE, 0, "lawyer:1", "2026-11-20", "2026-12-31", FALSE, 5, 2, 30,
+      "1797822000@4: 3/observer 2/lawyer 19/mediator\n"
+      "1797832800@2: 3/observer 2/lawyer 55/mediator\n"
+      "1797834600@2: 3/observer 2/lawyer 55/mediator\n"
+      "1797836400@2: 3/observer 2/lawyer 55/mediator\n"
+      "1797838200@2: 3/observer 2/lawyer 55/mediator\n" },
+  };
+  AccordSeedOptions options = { 400, 60, 7, 4500, 4 };
+  AccordTestDb db;
+  g_autoptr(AccordScheduler) scheduler = NULL;
+  g_autoptr(GError) error = NULL;
+  AccordParticipantInput required[] = { { 3, 0, "observer" } };
+  gint64 venues[] = { 2, 4 };
+
+  accord_test_db_setup (&db, NULL);
+  g_assert_true (accord_seed (db.store, &options, &error));
+  g_assert_no_error (error);
+  /* Someone of the pool is away for two days. */
+  g_assert_true (accord_store_add_absence (db.store, 9, at ("2026-12-01 00:00"), at ("2026-12-03 00:00"), "出差", &error));
+  g_assert_no_error (error);
+  scheduler = accord_scheduler_new (db.store, &error);
+  g_assert_no_error (error);
+
+  for (guint r = 0; r < G_N_ELEMENTS (requests); r++)
+    {
+      const char *needs[] = { requests[r].need, NULL };
+      AccordSlotRequest request = {
+        "XF-2026-000001", requests[r].kind, requests[r].duration, requests[r].required ? required : NULL,
+        requests[r].required ? 1 : 0, requests[r].panel, needs, requests[r].from, requests[r].to,
+        requests[r].venues ? venues : NULL, requests[r].venues ? G_N_ELEMENTS (venues) : 0, requests[r].count,
+      };
+      AccordScheduleRules *rules = accord_scheduler_get_rules (scheduler);
+      g_autoptr(GPtrArray) slots = NULL;
+      g_autofree char *found = NULL;
+
+      rules->weekly_load = requests[r].weekly_load ? requests[r].weekly_load : 6;
+      rules->buffer_minutes = requests[r].buffer;
+      slots = accord_scheduler_suggest (scheduler, &request, &error);
+      g_assert_no_error (error);
+      found = describe_slots (slots);
+      g_assert_cmpstr (found, ==, requests[r].expected);
+
+      for (guint i = 0; i < slots->len; i++)
+        {
+          AccordSlot *slot = g_ptr_array_index (slots, i);
+          AccordSessionInput in = { "XF-2026-000001", requests[r].kind, slot->starts_at, slot->ends_at, slot->venue_id,
+                                    (AccordParticipantInput *) slot->participants->data, slot->participants->len };
+          g_autoptr(GPtrArray) conflicts = accord_scheduler_check (scheduler, &in, 0, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (conflicts->len, ==, 0);
+        }
+    }
+
+  /* A session booked since counts for the recent load of its people, and
+   * the next search, by the same scheduler, sees it. */
+  accord_scheduler_get_rules (scheduler)->weekly_load = 6;
+  accord_scheduler_get_rules (scheduler)->buffer_minutes = 15;
+  {
+    const char *needs[] = { "deputy:2", NULL };
+    AccordSlotRequest request = { "XF-2026-000001", "joint_reception", 180, required, 1, 0, needs, "2026-11-20",
+                                  "2026-12-31", NULL, 0, 4 };
+    AccordParticipantInput people[] = { { 6, 0, "deputy" }, { 18, 0, "deputy" } };
+    AccordSessionInput past = { "XF-2026-000001", "mediation", at ("2026-11-19 09:00"), at ("2026-11-19 10:00"), 0,
+                                people, G_N_ELEMENTS (people) };
+    g_autoptr(GPtrArray) before = accord_scheduler_suggest (scheduler, &request, &error);
+    g_autoptr(AccordSession) booked = accord_scheduler_book (scheduler, &past, "补录", NULL, &error);
+    g_autoptr(GPtrArray) after = accord_scheduler_suggest (scheduler, &request, &error);
+    g_autoptr(AccordScheduler) fresh = accord_scheduler_new (db.store, &error);
+    g_autoptr(GPtrArray) anew = accord_scheduler_suggest (fresh, &request, &error);
+    g_autofree char *described_before = describe_slots (before);
+    g_autofree char *described_after = describe_slots (after);
+    g_autofree char *described_anew = describe_slots (anew);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (booked);
+    g_assert_cmpstr (described_after, !=, described_before);
+    g_assert_cmpstr (described_after, ==, described_anew);
+  }
+
+  g_clear_object (&scheduler);
+  accord_test_db_teardown (&db, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1009,6 +1153,7 @@ main (int   argc,
   ADD ("/scheduler/time-zone", test_time_zone);
   ADD ("/scheduler/suggest", test_suggest);
   ADD ("/scheduler/suggest-bookings", test_suggest_respects_bookings);
+  g_test_add_func ("/scheduler/suggest-seeded", test_suggest_seeded);
 
   return g_test_run ();
 }

@@ -11,5 +11,10 @@ gboolean     accord_scheduler_parse_date (const char       *text,
                                           GDate            *date);
 gboolean     accord_scheduler_invalid    (GError          **error,
                                           const char       *message);
+GArray      *accord_scheduler_role_loads (AccordScheduler  *self,
+                                          const char       *role,
+                                          gint64            since,
+                                          gint64            until,
+                                          GError          **error);
 
 G_END_DECLS

@@ -17,6 +17,12 @@ struct _AccordScheduler
   AccordStore         *store;
   AccordCalendar      *calendar;
   AccordScheduleRules  rules;
+  /* The slot finder's counts of recent sessions, per pool role, kept
+   * while the database stays as it was when they were read. */
+  GHashTable          *role_loads;
+  gint64               loads_since;
+  gint64               loads_until;
+  gint64               loads_stamp[2];
 };
 
 /* A proposal being checked, with everything read for it once. */
@@ -123,6 +129,7 @@ accord_scheduler_finalize (GObject *object)
   g_free (self->rules.hearing_composition);
   g_free (self->rules.mediation_composition);
   g_clear_pointer (&self->rules.time_zone, g_time_zone_unref);
+  g_clear_pointer (&self->role_loads, g_hash_table_unref);
 
   G_OBJECT_CLASS (accord_scheduler_parent_class)->finalize (object);
 }
@@ -139,6 +146,7 @@ accord_scheduler_class_init (AccordSchedulerClass *klass)
 static void
 accord_scheduler_init (AccordScheduler *self)
 {
+  self->role_loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
 }
 
 AccordScheduler *
@@ -1337,4 +1345,44 @@ AccordStore *
 accord_scheduler_get_store (AccordScheduler *self)
 {
   return self->store;
+}
+
+/**
+ * accord_scheduler_role_loads:
+ *
+ * accord_store_role_loads(), read again only after a write to the
+ * database: counting the sessions of every member of the pool over 90
+ * days is most of a search on a large register, and a search is often
+ * asked again with other hours or needs from the same day.
+ *
+ * Returns: (transfer full): AccordPersonLoad values, not to be changed.
+ */
+GArray *
+accord_scheduler_role_loads (AccordScheduler  *self,
+                             const char       *role,
+                             gint64            since,
+                             gint64            until,
+                             GError          **error)
+{
+  GArray *loads;
+  gint64 stamp[2];
+
+  accord_store_change_stamp (self->store, stamp);
+  if (stamp[1] < 0 || stamp[0] != self->loads_stamp[0] || stamp[1] != self->loads_stamp[1] ||
+      since != self->loads_since || until != self->loads_until)
+    {
+      g_hash_table_remove_all (self->role_loads);
+      self->loads_stamp[0] = stamp[0];
+      self->loads_stamp[1] = stamp[1];
+      self->loads_since = since;
+      self->loads_until = until;
+    }
+
+  if ((loads = g_hash_table_lookup (self->role_loads, role)) == NULL)
+    {
+      if ((loads = accord_store_role_loads (self->store, role, since, until, error)) == NULL)
+        return NULL;
+      g_hash_table_insert (self->role_loads, g_strdup (role), loads);
+    }
+  return g_array_ref (loads);
 }

@@ -30,12 +30,31 @@ typedef struct
   GPtrArray               *needs;      /* Need */
   GPtrArray               *venues;     /* AccordVenue, in the order to try */
   GPtrArray               *slots;      /* AccordSlot */
+  gint64                   week_start; /* the local week being scanned */
+  gint64                   week_end;
+  GHashTable              *week_people; /* id -> Busy in the week */
+  GHashTable              *week_venues; /* id -> Busy in the week */
 } Finder;
+
+/* What keeps a person or venue from the slots of a week: the spans that
+ * reach into it, buffers included, and the sessions that start in it. */
+typedef struct
+{
+  GArray *spans;   /* AccordBusySpan */
+  gint64  load;
+} Busy;
 
 static const char *panel_pool[] = {
   "npc_deputy", "cppcc_member", "lawyer", "legal_worker", "expert", "psychologist", "community_rep",
   "notable", NULL
 };
+
+static void
+busy_free (Busy *busy)
+{
+  g_array_unref (busy->spans);
+  g_free (busy);
+}
 
 static void
 need_free (Need *need)
@@ -55,6 +74,8 @@ finder_clear (Finder *f)
   g_clear_pointer (&f->needs, g_ptr_array_unref);
   g_clear_pointer (&f->venues, g_ptr_array_unref);
   g_clear_pointer (&f->slots, g_ptr_array_unref);
+  g_clear_pointer (&f->week_people, g_hash_table_unref);
+  g_clear_pointer (&f->week_venues, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Finder, finder_clear)
@@ -198,7 +219,7 @@ rank_candidates (Finder  *f,
 
       if (loads == NULL)
         {
-          if ((loads = accord_store_role_loads (accord_scheduler_get_store (f->self), need->pool_roles[k], since, until, error)) == NULL)
+          if ((loads = accord_scheduler_role_loads (f->self, need->pool_roles[k], since, until, error)) == NULL)
             return FALSE;
           g_hash_table_insert (f->role_loads, g_strdup (need->pool_roles[k]), loads);
         }
@@ -250,6 +271,97 @@ weekly_allows (Finder    *f,
   return FALSE;
 }
 
+/* Whether a span keeps its owner from the buffered window [@from, @to) of
+ * a slot: an absence that overlaps it, or a session that does; sessions
+ * last at most a day, so only those starting in the day before count. */
+static gboolean
+spans_busy (GArray *spans,
+            gint64  from,
+            gint64  to)
+{
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AccordBusySpan *s = &g_array_index (spans, AccordBusySpan, i);
+
+      if (s->starts_at < to && s->ends_at > from && (s->absence || s->starts_at > from - 86400))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GArray *
+read_spans (Finder   *f,
+            gboolean  venue,
+            gint64    id,
+            gint64    from,
+            gint64    to,
+            GError  **error)
+{
+  AccordStore *store = accord_scheduler_get_store (f->self);
+
+  return venue ? accord_store_venue_busy (store, id, from, to, error)
+               : accord_store_person_busy (store, id, from, to, error);
+}
+
+/* A person's or venue's week, read once: every slot of the week's days
+ * is tried against it in memory. */
+static Busy *
+week_busy (Finder      *f,
+           gboolean     venue,
+           gint64       id,
+           GError     **error)
+{
+  GHashTable *cache = venue ? f->week_venues : f->week_people;
+  gint64 buffer = (gint64) accord_scheduler_get_rules (f->self)->buffer_minutes * 60;
+  Busy *busy = g_hash_table_lookup (cache, &id);
+  GArray *spans;
+
+  if (busy != NULL)
+    return busy;
+  if ((spans = read_spans (f, venue, id, f->week_start - buffer, f->week_end + buffer, error)) == NULL)
+    return NULL;
+
+  busy = g_new0 (Busy, 1);
+  busy->spans = spans;
+  /* As the load rule counts them (accord_store_person_load). */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      AccordBusySpan *s = &g_array_index (spans, AccordBusySpan, i);
+      busy->load += !s->absence && s->starts_at >= f->week_start && s->starts_at < f->week_end;
+    }
+  g_hash_table_insert (cache, g_memdup2 (&id, sizeof id), busy);
+  return busy;
+}
+
+/* Whether a person or venue is taken in the buffered window [@from, @to)
+ * of a slot. */
+static gboolean
+slot_busy (Finder      *f,
+           gboolean     venue,
+           gint64       id,
+           gint64       from,
+           gint64       to,
+           gboolean    *busy,
+           GError     **error)
+{
+  gint64 buffer = (gint64) accord_scheduler_get_rules (f->self)->buffer_minutes * 60;
+  g_autoptr(GArray) spans = NULL;
+  Busy *week;
+
+  /* Working hours past midnight would reach beyond the week's spans. */
+  if (from < f->week_start - buffer || to > f->week_end + buffer)
+    {
+      if ((spans = read_spans (f, venue, id, from, to, error)) == NULL)
+        return FALSE;
+      *busy = spans_busy (spans, from, to);
+      return TRUE;
+    }
+  if ((week = week_busy (f, venue, id, error)) == NULL)
+    return FALSE;
+  *busy = spans_busy (week->spans, from, to);
+  return TRUE;
+}
+
 static gboolean
 taken (GArray *participants,
        gint64  id)
@@ -260,16 +372,21 @@ taken (GArray *participants,
   return FALSE;
 }
 
-/* The panel and other people for one slot, or FALSE when a need cannot be
- * met by someone free then. */
+/* The panel and other people for the slot whose buffered window is
+ * [@from, @to); @met is FALSE when a need cannot be met by someone free
+ * then. */
 static gboolean
 fill_needs (Finder     *f,
-            GHashTable *busy,
+            gint64      from,
+            gint64      to,
             GDateTime  *start,
-            GArray     *participants)
+            GArray     *participants,
+            gboolean   *met,
+            GError    **error)
 {
   int duration = f->request->duration_minutes;
 
+  *met = FALSE;
   for (guint n = 0; n < f->needs->len; n++)
     {
       Need *need = g_ptr_array_index (f->needs, n);
@@ -279,29 +396,71 @@ fill_needs (Finder     *f,
         {
           gint64 id = g_array_index (need->candidates, gint64, i);
           AccordParticipantInput p = { id, 0, need->session_role };
+          gboolean busy;
 
-          if (g_hash_table_contains (busy, &id) || taken (participants, id) || !weekly_allows (f, id, start, duration))
+          if (!slot_busy (f, FALSE, id, from, to, &busy, error))
+            return FALSE;
+          if (busy || taken (participants, id) || !weekly_allows (f, id, start, duration))
             continue;
           g_array_append_val (participants, p);
           found++;
         }
       if (found < need->count)
-        return FALSE;
+        return TRUE;
     }
+  *met = TRUE;
   return TRUE;
 }
 
 static gboolean
 required_free (Finder     *f,
-               GHashTable *busy,
-               GDateTime  *start)
+               gint64      from,
+               gint64      to,
+               GDateTime  *start,
+               gboolean   *free,
+               GError    **error)
 {
+  *free = FALSE;
   for (guint i = 0; i < f->request->n_required; i++)
     {
       gint64 id = f->request->required[i].person_id;
+      gboolean busy;
 
-      if (id > 0 && (g_hash_table_contains (busy, &id) || !weekly_allows (f, id, start, f->request->duration_minutes)))
+      if (id <= 0)
+        continue;
+      if (!slot_busy (f, FALSE, id, from, to, &busy, error))
         return FALSE;
+      if (busy || !weekly_allows (f, id, start, f->request->duration_minutes))
+        return TRUE;
+    }
+  *free = TRUE;
+  return TRUE;
+}
+
+/* Whether someone would go over the weekly load, a rule of the full
+ * check that no venue changes: then the check is not worth running. */
+static gboolean
+over_weekly_load (Finder  *f,
+                  GArray  *participants,
+                  gint64   starts_at,
+                  gboolean *over,
+                  GError  **error)
+{
+  int limit = accord_scheduler_get_rules (f->self)->weekly_load;
+
+  *over = FALSE;
+  if (starts_at < f->week_start || starts_at >= f->week_end)
+    return TRUE;
+  for (guint i = 0; i < participants->len && !*over; i++)
+    {
+      gint64 id = g_array_index (participants, AccordParticipantInput, i).person_id;
+      Busy *week;
+
+      if (id <= 0)
+        continue;
+      if ((week = week_busy (f, FALSE, id, error)) == NULL)
+        return FALSE;
+      *over = week->load + 1 > limit;
     }
   return TRUE;
 }
@@ -346,34 +505,38 @@ try_slot (Finder     *f,
   gint64 starts_at = g_date_time_to_unix (start);
   gint64 buffer = (gint64) accord_scheduler_get_rules (f->self)->buffer_minutes * 60;
   gint64 ends_at = starts_at + (gint64) f->request->duration_minutes * 60;
-  g_autoptr(GHashTable) busy = accord_store_busy_persons (accord_scheduler_get_store (f->self), starts_at - buffer, ends_at + buffer, error);
   g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
-  g_autoptr(GHashTable) busy_venues = NULL;
+  gboolean ok;
 
   *found = FALSE;
-  if (busy == NULL)
+  if (!required_free (f, starts_at - buffer, ends_at + buffer, start, &ok, error))
     return FALSE;
-  if (!required_free (f, busy, start))
+  if (!ok)
     return TRUE;
 
   g_array_append_vals (participants, f->request->required, f->request->n_required);
-  if (!fill_needs (f, busy, start, participants))
-    return TRUE;
-
-  if (f->venues->len > 0 &&
-      (busy_venues = accord_store_busy_venues (accord_scheduler_get_store (f->self), starts_at - buffer, ends_at + buffer, error)) == NULL)
+  if (!fill_needs (f, starts_at - buffer, ends_at + buffer, start, participants, &ok, error))
     return FALSE;
+  if (!ok)
+    return TRUE;
+  if (!over_weekly_load (f, participants, starts_at, &ok, error))
+    return FALSE;
+  if (ok)
+    return TRUE;
 
   /* Only free venues that are large enough get the full check. */
   for (guint v = 0; v < MAX (f->venues->len, 1); v++)
     {
       AccordVenue *venue = f->venues->len ? g_ptr_array_index (f->venues, v) : NULL;
       g_autoptr(GError) local_error = NULL;
-      gboolean venue_only;
+      gboolean venue_only, busy = FALSE;
       AccordSlot *slot;
 
-      if (venue != NULL && (g_hash_table_contains (busy_venues, &venue->id) ||
-                            (guint) venue->capacity < participants->len + f->context->petitioner_ids->len))
+      if (venue != NULL && (guint) venue->capacity < participants->len + f->context->petitioner_ids->len)
+        continue;
+      if (venue != NULL && !slot_busy (f, TRUE, venue->id, starts_at - buffer, ends_at + buffer, &busy, error))
+        return FALSE;
+      if (busy)
         continue;
       if (!slot_is_clean (f, starts_at, venue ? venue->id : 0, participants, &venue_only, &local_error))
         {
@@ -399,25 +562,58 @@ try_slot (Finder     *f,
   return TRUE;
 }
 
+/* The day's slots, every 30 minutes of the morning and the afternoon. */
+static GPtrArray *
+day_slots (Finder *f,
+           GDate  *day)
+{
+  const AccordScheduleRules *r = accord_scheduler_get_rules (f->self);
+  const int windows[2][2] = { { r->morning_start, r->morning_end }, { r->afternoon_start, r->afternoon_end } };
+  int duration = f->request->duration_minutes;
+  GPtrArray *starts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+
+  for (guint w = 0; w < 2; w++)
+    for (int t = windows[w][0]; t + duration <= windows[w][1]; t += 30)
+      g_ptr_array_add (starts, g_date_time_new (r->time_zone, g_date_get_year (day), g_date_get_month (day),
+                                                g_date_get_day (day), t / 60, t % 60, 0));
+  return starts;
+}
+
+/* The local week (Monday to Sunday) of @day, as the load rule takes it:
+ * the bookings of the people and venues tried are read once a week. */
+static void
+start_week (Finder *f,
+            GDate  *day)
+{
+  GTimeZone *tz = accord_scheduler_get_rules (f->self)->time_zone;
+  g_autoptr(GDateTime) midnight = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
+                                                   g_date_get_day (day), 0, 0, 0);
+  g_autoptr(GDateTime) monday = g_date_time_add_days (midnight, 1 - g_date_time_get_day_of_week (midnight));
+  g_autoptr(GDateTime) next = g_date_time_add_weeks (monday, 1);
+
+  if (f->week_start == g_date_time_to_unix (monday))
+    return;
+  f->week_start = g_date_time_to_unix (monday);
+  f->week_end = g_date_time_to_unix (next);
+  g_hash_table_remove_all (f->week_people);
+  g_hash_table_remove_all (f->week_venues);
+}
+
 static gboolean
 scan_day (Finder  *f,
           GDate   *day,
           GError **error)
 {
-  const AccordScheduleRules *r = accord_scheduler_get_rules (f->self);
-  const int windows[2][2] = { { r->morning_start, r->morning_end }, { r->afternoon_start, r->afternoon_end } };
-  int duration = f->request->duration_minutes;
+  g_autoptr(GPtrArray) starts = day_slots (f, day);
 
-  for (guint w = 0; w < 2; w++)
-    for (int t = windows[w][0]; t + duration <= windows[w][1] && f->slots->len < f->request->count; t += 30)
-      {
-        g_autoptr(GDateTime) start = g_date_time_new (r->time_zone, g_date_get_year (day), g_date_get_month (day),
-                                                      g_date_get_day (day), t / 60, t % 60, 0);
-        gboolean found;
+  start_week (f, day);
+  for (guint i = 0; i < starts->len && f->slots->len < f->request->count; i++)
+    {
+      gboolean found;
 
-        if (!try_slot (f, start, &found, error))
-          return FALSE;
-      }
+      if (!try_slot (f, g_ptr_array_index (starts, i), &found, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -520,6 +716,8 @@ accord_scheduler_suggest (AccordScheduler          *self,
   f.role_loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   f.weekly = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
   f.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_slot_free);
+  f.week_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
+  f.week_venues = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
   for (guint n = 0; n < f.needs->len; n++)
     if (!rank_candidates (&f, g_ptr_array_index (f.needs, n), g_date_time_to_unix (since) - 90 * 86400,
                           g_date_time_to_unix (since), error))

@@ -32,6 +32,14 @@ typedef struct
   gint64 load;
 } AccordPersonLoad;
 
+/* A time in which a person or venue is taken: a booking, or an absence. */
+typedef struct
+{
+  gint64   starts_at;
+  gint64   ends_at;
+  gboolean absence;
+} AccordBusySpan;
+
 typedef struct
 {
   gint64  id;
@@ -85,11 +93,13 @@ GPtrArray         *accord_store_absences            (AccordStore        *self,
 GHashTable        *accord_store_interested_persons  (AccordStore        *self,
                                                      const AccordCaseContext *context,
                                                      GError            **error);
-GHashTable        *accord_store_busy_persons        (AccordStore        *self,
+GArray            *accord_store_person_busy         (AccordStore        *self,
+                                                     gint64              person_id,
                                                      gint64              from,
                                                      gint64              to,
                                                      GError            **error);
-GHashTable        *accord_store_busy_venues         (AccordStore        *self,
+GArray            *accord_store_venue_busy          (AccordStore        *self,
+                                                     gint64              venue_id,
                                                      gint64              from,
                                                      gint64              to,
                                                      GError            **error);
@@ -98,6 +108,8 @@ GArray            *accord_store_role_loads          (AccordStore        *self,
                                                      gint64              since,
                                                      gint64              until,
                                                      GError            **error);
+void               accord_store_change_stamp        (AccordStore        *self,
+                                                     gint64              stamp[2]);
 gboolean           accord_store_insert_session      (AccordStore        *self,
                                                      const AccordSessionInput *input,
                                                      const AccordCaseContext  *context,

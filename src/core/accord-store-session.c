@@ -333,31 +333,46 @@ accord_store_interested_persons (AccordStore              *self,
   return id_set (self, stmt, error);
 }
 
-/* People booked in a session overlapping [from, to) or absent then. */
-GHashTable *
-accord_store_busy_persons (AccordStore  *self,
-                           gint64        from,
-                           gint64        to,
-                           GError      **error)
+static GArray *
+read_spans (AccordStore   *self,
+            sqlite3_stmt  *stmt,
+            gint64         key,
+            gint64         from,
+            gint64         to,
+            GError       **error)
 {
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (AccordBusySpan));
+  int rc;
 
-  stmt = accord_store_prepare (self,
-                               "SELECT sp.person_id FROM session s JOIN session_participant sp ON sp.session_id = s.id "
-                               "WHERE s.starts_at > ?1 - 86400 AND s.starts_at < ?2 AND s.ends_at > ?1 "
-                               "AND s.status <> 'cancelled' AND sp.person_id IS NOT NULL "
-                               "UNION SELECT person_id FROM availability WHERE kind = 'absence' "
-                               "AND starts_at < ?2 AND ends_at > ?1", error);
-  if (stmt == NULL)
+  sqlite3_bind_int64 (stmt, 1, key);
+  sqlite3_bind_int64 (stmt, 2, from);
+  sqlite3_bind_int64 (stmt, 3, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AccordBusySpan span = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                              sqlite3_column_int (stmt, 2) };
+      g_array_append_val (spans, span);
+    }
+  if (!finish_rows (self, stmt, rc, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  return id_set (self, stmt, error);
+
+  return g_steal_pointer (&spans);
 }
 
-/* Venues booked in a session overlapping [from, to). */
-GHashTable *
-accord_store_busy_venues (AccordStore  *self,
+/**
+ * accord_store_person_busy:
+ *
+ * What may keep a person from [@from, @to): the sessions they take part
+ * in that start in the day before @to and end after @from, cancelled ones
+ * left out, and their absences overlapping the window.  The slot finder
+ * reads a person's week once and tries every slot of it in memory, instead
+ * of reading the whole register's bookings for each slot.
+ *
+ * Returns: (transfer full): AccordBusySpan values.
+ */
+GArray *
+accord_store_person_busy (AccordStore  *self,
+                          gint64        person_id,
                           gint64        from,
                           gint64        to,
                           GError      **error)
@@ -365,13 +380,38 @@ accord_store_busy_venues (AccordStore  *self,
   sqlite3_stmt *stmt;
 
   stmt = accord_store_prepare (self,
-                               "SELECT venue_id FROM session WHERE starts_at > ?1 - 86400 AND starts_at < ?2 "
-                               "AND ends_at > ?1 AND status <> 'cancelled' AND venue_id IS NOT NULL", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, from);
-  sqlite3_bind_int64 (stmt, 2, to);
-  return id_set (self, stmt, error);
+                               "SELECT starts_at, ends_at, 0 FROM session_participant "
+                               "WHERE person_id = ?1 AND starts_at > ?2 - 86400 AND starts_at < ?3 "
+                               "AND ends_at > ?2 AND active "
+                               "UNION ALL SELECT starts_at, ends_at, 1 FROM availability "
+                               "WHERE person_id = ?1 AND kind = 'absence' AND starts_at < ?3 AND ends_at > ?2", error);
+
+  return stmt ? read_spans (self, stmt, person_id, from, to, error) : NULL;
+}
+
+/**
+ * accord_store_venue_busy:
+ *
+ * The sessions in @venue_id that start in the day before @to and end
+ * after @from, cancelled ones left out.
+ *
+ * Returns: (transfer full): AccordBusySpan values.
+ */
+GArray *
+accord_store_venue_busy (AccordStore  *self,
+                         gint64        venue_id,
+                         gint64        from,
+                         gint64        to,
+                         GError      **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = accord_store_prepare (self,
+                               "SELECT starts_at, ends_at, 0 FROM session "
+                               "WHERE venue_id = ?1 AND starts_at > ?2 - 86400 AND starts_at < ?3 "
+                               "AND ends_at > ?2 AND status <> 'cancelled'", error);
+
+  return stmt ? read_spans (self, stmt, venue_id, from, to, error) : NULL;
 }
 
 /**
@@ -413,6 +453,28 @@ accord_store_role_loads (AccordStore  *self,
     return NULL;
 
   return g_steal_pointer (&loads);
+}
+
+/**
+ * accord_store_change_stamp:
+ * @stamp: (out caller-allocates): two numbers that both stay the same as
+ *   long as no one writes to the database
+ *
+ * The writes of this connection and the commits of every other one, for
+ * results read earlier to be kept until either changes.
+ */
+void
+accord_store_change_stamp (AccordStore *self,
+                           gint64       stamp[2])
+{
+  sqlite3_stmt *stmt = accord_store_prepare (self, "PRAGMA data_version", NULL);
+
+  stamp[0] = sqlite3_total_changes64 (accord_store_get_db (self));
+  stamp[1] = -1;   /* unknown: nothing read earlier is kept */
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    stamp[1] = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
 }
 
 /* Writing sessions: called inside the scheduler's transaction -------- */

@@ -34,6 +34,7 @@ GResource *accord_core_get_resource (void);
 static const char *migrations[] = {
   "/org/accord/Accord/sql/0001-initial.sql",
   "/org/accord/Accord/sql/0002-session-by-start-covering.sql",
+  "/org/accord/Accord/sql/0003-participant-by-person-covering.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == ACCORD_STORE_SCHEMA_VERSION);

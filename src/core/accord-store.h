@@ -28,7 +28,7 @@ typedef enum
   ACCORD_STORE_ERROR_TOO_NEW,     /* schema newer than this build */
 } AccordStoreError;
 
-#define ACCORD_STORE_SCHEMA_VERSION 2
+#define ACCORD_STORE_SCHEMA_VERSION 3
 #define ACCORD_DEFAULT_CASE_NUMBER_PATTERN "XF-{year}-{seq:6}"
 
 typedef struct

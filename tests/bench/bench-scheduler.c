@@ -5,7 +5,7 @@
  * and 10,000 people): checking a proposed 5-person session against the
  * indexed store, against a naive scan of every booking (the baseline,
  * measured in the same run), and finding 3 slots for a 5-member panel, a
- * psychologist and a venue over 30 working days. */
+ * psychologist and a venue over 30 working days, the first time and again. */
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -88,7 +88,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const guint n_checks = 200, n_naive = 5, n_suggest = 15;
-  double checks[200], naive[5], suggest[15], check_ms, naive_ms;
+  double checks[200], naive[5], suggest[15], check_ms, naive_ms, first_ms;
   const char *needs[] = { "psychologist:1", NULL };
   g_autofree char *from = NULL, *to = NULL;
   sqlite3 *raw = NULL;
@@ -150,8 +150,11 @@ main (int   argc,
       if (i == 0)
         printf ("suggest found %u slots\n", slots->len);
     }
-  printf ("find 3 slots (5-member panel, psychologist, venue, 30 working days): %.1f ms median\n",
-          bench_median (suggest, n_suggest));
+  /* The first search also counts every pool member's recent sessions,
+   * which the scheduler keeps until the database changes. */
+  first_ms = suggest[0];
+  printf ("find 3 slots (5-member panel, psychologist, venue, 30 working days): %.1f ms median; "
+          "the first search %.1f ms\n", bench_median (suggest, n_suggest), first_ms);
 
   sqlite3_close (raw);
   g_clear_object (&scheduler);
