@@ -865,7 +865,8 @@ validate_filter (const AccordCaseFilter  *filter,
 }
 
 static gint64 count_matches (AccordStore *self,
-                             const char  *query);
+                             const char  *query,
+                             gint64       limit);
 
 gint64
 accord_store_count_cases (AccordStore             *self,
@@ -890,7 +891,7 @@ accord_store_count_cases (AccordStore             *self,
    * looking each match up among the cases reads a page of the file per
    * match, half a second for a common word in a million cases. */
   if (f.query != NULL && *f.query != '\0' && f.status == NULL && f.category == NULL && !f.overdue_only)
-    return count_matches (self, f.query);
+    return count_matches (self, f.query, -1);
 
   where = filter_where (&f, AFTER_NONE, MATCHES_SORTED);
   sql = g_strdup_printf ("SELECT count(*) FROM \"case\" c %s", where);
@@ -908,17 +909,21 @@ accord_store_count_cases (AccordStore             *self,
   return count;
 }
 
+/* @limit: stop counting there; -1 for all */
 static gint64
 count_matches (AccordStore *self,
-               const char  *query)
+               const char  *query,
+               gint64       limit)
 {
   g_autofree char *match = match_expression (self, query);
-  sqlite3_stmt *stmt = accord_store_prepare (self, "SELECT count(*) FROM case_search WHERE case_search MATCH ?", NULL);
+  sqlite3_stmt *stmt = accord_store_prepare (self, "SELECT count(*) FROM (SELECT 1 FROM case_search "
+                                                   "WHERE case_search MATCH ? LIMIT ?)", NULL);
   gint64 n = 0;
 
   if (stmt == NULL)
     return 0;
   accord_bind_text (stmt, 1, match);
+  sqlite3_bind_int64 (stmt, 2, limit);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
@@ -989,7 +994,7 @@ list_cases (AccordStore             *self,
     return NULL;
 
   keyed = orders[f.order].key != NULL;
-  if (keyed && f.query != NULL && *f.query != '\0' && count_matches (self, f.query) > SORTED_MATCHES_MAX)
+  if (keyed && f.query != NULL && *f.query != '\0' && count_matches (self, f.query, SORTED_MATCHES_MAX + 1) > SORTED_MATCHES_MAX)
     plan = MATCHES_SCANNED;
 
   if (after == NULL && before_id <= 0)

@@ -142,6 +142,21 @@ show_all_rows_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean on_first_frame_tick_cb (GtkWidget     *widget,
+                                        GdkFrameClock *clock,
+                                        gpointer       user_data);
+
+/* The first page is all the next frame shows: the count of the rest, in
+ * a thread, waits until that frame is out rather than compete with it. */
+static void
+hold_count_for_a_frame (AccordCasesPage *self)
+{
+  accord_case_list_hold_count (self->cases, TRUE);
+  self->first_frame_begun = FALSE;
+  if (self->first_frame_tick == 0)
+    self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame_tick_cb, NULL, NULL);
+}
+
 /* One store query for the search, the filters and the order together. */
 static void
 apply_filter (AccordCasesPage *self)
@@ -165,6 +180,7 @@ apply_filter (AccordCasesPage *self)
    * a fraction of the time. */
   selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (self->column_view));
   gtk_single_selection_set_model (selection, NULL);
+  hold_count_for_a_frame (self);
   accord_case_list_set_filter (self->cases, &filter);
   gtk_slice_list_model_set_size (self->shown, FIRST_ROWS);
   gtk_single_selection_set_model (selection, G_LIST_MODEL (self->shown));
@@ -725,10 +741,6 @@ accord_cases_page_set_store (AccordCasesPage *self,
   /* Autoselect is turned off before the model is set, or the first case
    * would already be selected. */
   self->cases = accord_case_list_new_counting_in_thread (self->store);
-  /* The first frame needs the first page only: on a busy computer,
-   * counting a million cases beside it would hold it back. */
-  accord_case_list_hold_count (self->cases, TRUE);
-  self->first_frame_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), on_first_frame_tick_cb, NULL, NULL);
   self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->cases)), 0, G_MAXUINT);
   selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (selection, FALSE);
