@@ -904,14 +904,17 @@ accord_scheduler_check (AccordScheduler          *self,
                         GError                  **error)
 {
   g_auto(Check) check = { 0 };
+  gboolean began, ok;
 
   g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
   g_return_val_if_fail (proposal != NULL, NULL);
 
-  if (!check_prepare (&check, self, proposal, ignore_session, error) || !check_run (&check, error))
+  if (!accord_store_begin_read (self->store, &began, error))
     return NULL;
+  ok = check_prepare (&check, self, proposal, ignore_session, error) && check_run (&check, error);
+  accord_store_end_read (self->store, began);
 
-  return g_steal_pointer (&check.conflicts);
+  return ok ? g_steal_pointer (&check.conflicts) : NULL;
 }
 
 /* Booking, moving, cancelling ------------------------------------------ */

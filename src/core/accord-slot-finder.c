@@ -682,6 +682,49 @@ validate_request (const AccordSlotRequest  *r,
   return TRUE;
 }
 
+static gboolean
+find_slots (Finder  *f,
+            GDate   *day,
+            GDate   *last,
+            GError **error)
+{
+  AccordScheduler *self = f->self;
+  const AccordSlotRequest *request = f->request;
+  g_autofree char *today_text = accord_today ();
+  g_autoptr(GDateTime) since = NULL;
+  GDate today;
+
+  if ((f->context = accord_store_case_context (accord_scheduler_get_store (self), request->case_number, error)) == NULL ||
+      (f->interested = accord_store_interested_persons (accord_scheduler_get_store (self), f->context, error)) == NULL ||
+      !plan_needs (f, error) || !load_venues (f, error))
+    return FALSE;
+
+  since = g_date_time_new (accord_scheduler_get_rules (self)->time_zone, g_date_get_year (day), g_date_get_month (day),
+                           g_date_get_day (day), 0, 0, 0);
+  f->role_loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  f->weekly = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
+  f->slots = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_slot_free);
+  f->week_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
+  f->week_venues = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
+  for (guint n = 0; n < f->needs->len; n++)
+    if (!rank_candidates (f, g_ptr_array_index (f->needs, n), g_date_time_to_unix (since) - 90 * 86400,
+                          g_date_time_to_unix (since), error))
+      return FALSE;
+
+  /* No slot before today, nor, for a hearing, before the notice period. */
+  accord_scheduler_parse_date (today_text, &today);
+  if (g_str_equal (request->kind, "hearing"))
+    g_date_add_days (&today, accord_scheduler_get_rules (self)->notice_days);
+  if (g_date_compare (day, &today) < 0)
+    *day = today;
+
+  for (; g_date_compare (day, last) <= 0 && f->slots->len < request->count; g_date_add_days (day, 1))
+    if ((accord_scheduler_get_rules (self)->allow_non_working_days || accord_calendar_is_working_day (accord_scheduler_get_calendar (self), day)) &&
+        !scan_day (f, day, error))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * accord_scheduler_suggest:
  *
@@ -698,42 +741,16 @@ accord_scheduler_suggest (AccordScheduler          *self,
                           GError                  **error)
 {
   g_auto(Finder) f = { self, request };
-  g_autofree char *today_text = accord_today ();
-  g_autoptr(GDateTime) since = NULL;
-  GDate day, last, today;
+  gboolean began, ok;
+  GDate day, last;
 
   g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
 
-  if (!validate_request (request, &day, &last, error))
+  if (!validate_request (request, &day, &last, error) ||
+      !accord_store_begin_read (accord_scheduler_get_store (self), &began, error))
     return NULL;
-  if ((f.context = accord_store_case_context (accord_scheduler_get_store (self), request->case_number, error)) == NULL ||
-      (f.interested = accord_store_interested_persons (accord_scheduler_get_store (self), f.context, error)) == NULL ||
-      !plan_needs (&f, error) || !load_venues (&f, error))
-    return NULL;
+  ok = find_slots (&f, &day, &last, error);
+  accord_store_end_read (accord_scheduler_get_store (self), began);
 
-  since = g_date_time_new (accord_scheduler_get_rules (self)->time_zone, g_date_get_year (&day), g_date_get_month (&day),
-                           g_date_get_day (&day), 0, 0, 0);
-  f.role_loads = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  f.weekly = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  f.slots = g_ptr_array_new_with_free_func ((GDestroyNotify) accord_slot_free);
-  f.week_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
-  f.week_venues = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) busy_free);
-  for (guint n = 0; n < f.needs->len; n++)
-    if (!rank_candidates (&f, g_ptr_array_index (f.needs, n), g_date_time_to_unix (since) - 90 * 86400,
-                          g_date_time_to_unix (since), error))
-      return NULL;
-
-  /* No slot before today, nor, for a hearing, before the notice period. */
-  accord_scheduler_parse_date (today_text, &today);
-  if (g_str_equal (request->kind, "hearing"))
-    g_date_add_days (&today, accord_scheduler_get_rules (self)->notice_days);
-  if (g_date_compare (&day, &today) < 0)
-    day = today;
-
-  for (; g_date_compare (&day, &last) <= 0 && f.slots->len < request->count; g_date_add_days (&day, 1))
-    if ((accord_scheduler_get_rules (self)->allow_non_working_days || accord_calendar_is_working_day (accord_scheduler_get_calendar (self), &day)) &&
-        !scan_day (&f, &day, error))
-      return NULL;
-
-  return g_steal_pointer (&f.slots);
+  return ok ? g_steal_pointer (&f.slots) : NULL;
 }

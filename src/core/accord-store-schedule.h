@@ -108,6 +108,11 @@ GArray            *accord_store_role_loads          (AccordStore        *self,
                                                      gint64              since,
                                                      gint64              until,
                                                      GError            **error);
+gboolean           accord_store_begin_read          (AccordStore        *self,
+                                                     gboolean           *began,
+                                                     GError            **error);
+void               accord_store_end_read            (AccordStore        *self,
+                                                     gboolean            began);
 void               accord_store_change_stamp        (AccordStore        *self,
                                                      gint64              stamp[2]);
 gboolean           accord_store_insert_session      (AccordStore        *self,

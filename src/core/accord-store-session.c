@@ -456,6 +456,37 @@ accord_store_role_loads (AccordStore  *self,
 }
 
 /**
+ * accord_store_begin_read:
+ * @began: (out): whether a transaction was begun, for
+ *   accord_store_end_read()
+ *
+ * Reads what follows from one snapshot of the database, unless a
+ * transaction is already open: a check reads some thirty statements, and
+ * each would otherwise take and give back the file's lock on its own.
+ */
+gboolean
+accord_store_begin_read (AccordStore  *self,
+                         gboolean     *began,
+                         GError      **error)
+{
+  *began = FALSE;
+  if (!sqlite3_get_autocommit (accord_store_get_db (self)))
+    return TRUE;
+  if (!accord_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  *began = TRUE;
+  return TRUE;
+}
+
+void
+accord_store_end_read (AccordStore *self,
+                       gboolean     began)
+{
+  if (began && !sqlite3_get_autocommit (accord_store_get_db (self)))
+    sqlite3_exec (accord_store_get_db (self), "COMMIT", NULL, NULL, NULL);
+}
+
+/**
  * accord_store_change_stamp:
  * @stamp: (out caller-allocates): two numbers that both stay the same as
  *   long as no one writes to the database
