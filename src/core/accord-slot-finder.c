@@ -440,11 +440,11 @@ required_free (Finder     *f,
 /* Whether someone would go over the weekly load, a rule of the full
  * check that no venue changes: then the check is not worth running. */
 static gboolean
-over_weekly_load (Finder  *f,
-                  GArray  *participants,
-                  gint64   starts_at,
-                  gboolean *over,
-                  GError  **error)
+over_weekly_load (Finder    *f,
+                  GArray    *participants,
+                  gint64     starts_at,
+                  gboolean  *over,
+                  GError   **error)
 {
   int limit = accord_scheduler_get_rules (f->self)->weekly_load;
 
