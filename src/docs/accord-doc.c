@@ -50,13 +50,16 @@ row_free (gpointer data)
   g_free (row);
 }
 
-/* Bold is drawn from the regular face, emboldened: the bold face would be a
- * second 24 MB font program that cairo reads for every PDF it writes. */
+/* Bold text is set in the regular face, neither the bold face nor the
+ * regular one emboldened by the font machinery: either would be a second
+ * font program that cairo reads (24 MB), subsets and compresses for every
+ * PDF it writes.  The drawing makes it bold (accord-doc-draw.c). */
 static FcConfig *
 fonts_config (void)
 {
   static const char *reject =
     "<fontconfig><selectfont><rejectfont><glob>*/NotoSerifCJK-Bold.ttc</glob></rejectfont></selectfont>"
+    "<match target=\"font\"><edit name=\"embolden\" mode=\"assign\"><bool>false</bool></edit></match>"
     "</fontconfig>";
   FcConfig *config = FcConfigCreate ();
 
