@@ -9,8 +9,9 @@
 
 #include "accord-test-util.h"
 
-static void
-remove_tree (const char *path)
+/* A temporary folder and everything in it. */
+void
+accord_test_remove_tree (const char *path)
 {
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
@@ -20,7 +21,7 @@ remove_tree (const char *path)
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
+        accord_test_remove_tree (child);
       else
         g_unlink (child);
     }
@@ -46,7 +47,7 @@ accord_test_db_teardown (AccordTestDb  *db,
                          gconstpointer  data)
 {
   g_clear_object (&db->store);
-  remove_tree (db->dir);
+  accord_test_remove_tree (db->dir);
   g_free (db->dir);
   g_free (db->path);
 }
@@ -158,7 +159,7 @@ void
 accord_test_cli_tear_down (AccordTestCli *cli,
                            gconstpointer  data)
 {
-  remove_tree (cli->dir);
+  accord_test_remove_tree (cli->dir);
   cli_clear_output (cli);
   g_free (cli->db);
   g_free (cli->dir);

@@ -23,6 +23,7 @@ void     accord_test_db_teardown  (AccordTestDb *db,
 gint64   accord_test_count_rows   (AccordStore  *store,
                                    const char   *table);
 char    *accord_test_dump         (const char   *path);
+void     accord_test_remove_tree  (const char   *path);
 
 /* accord-cli run as a child process against a fresh database in a
  * temporary folder; "today" is fixed through ACCORD_TODAY. */

@@ -10,6 +10,7 @@
 #include "accord-i18n.h"
 #include "accord-store.h"
 #include "accord-test-pdf.h"
+#include "accord-test-util.h"
 
 /* The case file of a case with three documents: one signed, one issued and
  * one voided, each issued through core as the application does, then read
@@ -129,21 +130,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
   g_clear_pointer (&f->signed_doc, accord_document_free);
   g_clear_pointer (&f->issued_doc, accord_document_free);
   g_clear_pointer (&f->void_doc, accord_document_free);
   g_free (f->number);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  accord_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

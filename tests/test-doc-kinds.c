@@ -10,6 +10,7 @@
 
 #include "accord-doc-kinds.h"
 #include "accord-i18n.h"
+#include "accord-test-util.h"
 
 /* The six documents built from realistic snapshots, written as PDFs, read
  * back with poppler: the official Chinese wording, the names and the
@@ -528,21 +529,6 @@ test_missing_content (void)
   assert_refused ("closure_commitment", hearing, ACCORD_DOC_ERROR_CONTENT);
 }
 
-static void
-remove_tmp (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (tmp_dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -568,7 +554,7 @@ main (int   argc,
 
   /* ACCORD_TEST_KEEP keeps the rendered pages for a look. */
   if (g_getenv ("ACCORD_TEST_KEEP") == NULL)
-    remove_tmp ();
+    accord_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return status;
 }

@@ -545,18 +545,7 @@ test_kill_init (void)
     }
 
   g_free (run_ok (reference, "audit", "verify"));
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *entry;
-
-    while ((entry = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, entry, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (dir);
+  accord_test_remove_tree (dir);
 }
 
 /* Killed while migrating ------------------------------------------------ */
@@ -664,18 +653,7 @@ test_kill_migrate (void)
     }
   g_test_message ("%u migrations killed before their commit, %u after", n_old, n_new);
 
-  {
-    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-    const char *entry;
-
-    while ((entry = g_dir_read_name (listing)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, entry, NULL);
-
-        g_unlink (path);
-      }
-  }
-  g_rmdir (dir);
+  accord_test_remove_tree (dir);
 }
 
 /* The window and the reminder timer may open a new file at the same
