@@ -2,6 +2,7 @@
 #pragma once
 
 #include "accord-scheduler.h"
+#include "accord-store-schedule.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,30 @@ GArray      *accord_scheduler_role_loads (AccordScheduler  *self,
                                           gint64            since,
                                           gint64            until,
                                           GError          **error);
+
+/* A proposal being checked, with everything read for it once. */
+typedef struct
+{
+  AccordScheduler          *self;
+  AccordSessionInput        input;        /* participants: the effective list */
+  GArray                   *participants; /* AccordParticipantInput */
+  gint64                    ignore;
+  AccordCaseContext        *context;
+  GPtrArray                *people;       /* AccordPerson per participant, or NULL */
+  GHashTable               *interested;
+  GDateTime                *start;        /* local */
+  GDateTime                *end;
+  GPtrArray                *conflicts;
+} Check;
+
+gboolean     accord_scheduler_check_prepare (Check                    *check,
+                                             AccordScheduler          *self,
+                                             const AccordSessionInput *proposal,
+                                             gint64                    ignore,
+                                             GError                  **error);
+gboolean     accord_scheduler_check_run     (Check                    *check,
+                                             GError                  **error);
+void         accord_scheduler_check_clear   (Check                    *check);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, accord_scheduler_check_clear)
 
 G_END_DECLS

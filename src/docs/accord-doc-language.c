@@ -245,7 +245,7 @@ accord_doc_gettext (const char *context_id,
   return translation == context_id ? context_id + offset : translation;
 }
 
-/* C_() for a text that is not a literal (marked with NC_()). */
+/* What C_ () does, for a text that is not a literal (one marked with NC_ ()). */
 const char *
 accord_doc_pgettext (const char *context,
                      const char *msgid)
