@@ -484,6 +484,34 @@ accord_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "accord", "accord.db", NULL);
 }
 
+/**
+ * accord_store_needs_upgrade:
+ *
+ * Whether the database at @path was made by an earlier version of Accord,
+ * so that opening it first brings its schema up to date: on a large
+ * register, rebuilding an index takes a while.  The file is only read.
+ */
+gboolean
+accord_store_needs_upgrade (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  return version > 0 && version < ACCORD_STORE_SCHEMA_VERSION;
+}
+
 AccordStore *
 accord_store_open (const char  *path,
                    GError     **error)

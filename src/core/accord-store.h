@@ -122,6 +122,7 @@ typedef struct
 GQuark        accord_store_error_quark        (void);
 
 char         *accord_store_default_path       (void);
+gboolean      accord_store_needs_upgrade      (const char          *path);
 AccordStore  *accord_store_open               (const char              *path,
                                                GError                 **error);
 const char   *accord_store_get_path           (AccordStore             *self);

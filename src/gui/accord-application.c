@@ -217,6 +217,65 @@ accord_application_startup (GApplication *app)
 }
 
 static void
+upgrade_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  /* A failure is reported when the database is opened again. */
+  g_autoptr(AccordStore) store = accord_store_open (data, NULL);
+
+  g_task_return_boolean (task, store != NULL);
+}
+
+/* The database is up to date: the window that said so gives way to the
+ * application's window. */
+static void
+on_upgraded_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GtkWindow *upgrading = user_data;
+  GApplication *app = G_APPLICATION (source);
+
+  g_application_hold (app);
+  gtk_window_destroy (upgrading);
+  g_application_activate (app);
+  g_application_release (app);
+}
+
+/* A database made by an earlier version is brought up to date in a
+ * thread, which takes a minute on a large register, while a window says
+ * what is happening. */
+static void
+upgrade (AccordApplication *self,
+         const char        *path)
+{
+  g_autoptr(GTask) task = NULL;
+  GtkWidget *window = gtk_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), _("Accord"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 360);
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  gtk_widget_set_name (window, "upgrading");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Updating the Records"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("This version of Accord keeps the records in a new way. They are brought up "
+                                     "to date once; a large register takes a minute."));
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+
+  task = g_task_new (self, NULL, on_upgraded_cb, window);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, upgrade_thread);
+}
+
+static void
 accord_application_activate (GApplication *app)
 {
   AccordApplication *self = ACCORD_APPLICATION (app);
@@ -226,6 +285,12 @@ accord_application_activate (GApplication *app)
 
   if (window == NULL && self->store == NULL)
     path = get_database_path ();
+
+  if (path != NULL && accord_store_needs_upgrade (path))
+    {
+      upgrade (self, path);
+      return;
+    }
 
   if (path != NULL && !open_store (self, path, &error))
     {
