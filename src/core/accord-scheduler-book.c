@@ -102,6 +102,26 @@ book_action (AccordStore  *store,
                         check.conflicts, accord_conflicts_have_hard (check.conflicts) ? b->reason : NULL, error);
 }
 
+/* Runs @action in one transaction; hands the conflicts found out in
+ * @conflicts and returns the session as written. */
+static AccordSession *
+run_booking (AccordScheduler    *self,
+             AccordStoreAction   action,
+             Booking            *b,
+             gint64              session_id,
+             GPtrArray         **conflicts,
+             GError            **error)
+{
+  AccordStore *store = accord_scheduler_get_store (self);
+  gboolean ok = accord_store_run (store, action, b, error);
+
+  if (conflicts != NULL)
+    *conflicts = b->conflicts ? g_ptr_array_ref (b->conflicts) : NULL;
+  g_clear_pointer (&b->conflicts, g_ptr_array_unref);
+
+  return ok ? accord_store_get_session (store, session_id != 0 ? session_id : b->result_id, error) : NULL;
+}
+
 static gboolean
 validate_reason (const char  *reason,
                  GError     **error)
@@ -127,19 +147,13 @@ accord_scheduler_book (AccordScheduler          *self,
                        GError                  **error)
 {
   Booking b = { self, proposal, 0, 0, override_reason };
-  gboolean ok;
 
   g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
 
   if (!validate_reason (override_reason, error))
     return NULL;
 
-  ok = accord_store_run (accord_scheduler_get_store (self), book_action, &b, error);
-  if (conflicts != NULL)
-    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
-  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
-
-  return ok ? accord_store_get_session (accord_scheduler_get_store (self), b.result_id, error) : NULL;
+  return run_booking (self, book_action, &b, 0, conflicts, error);
 }
 
 static AccordSessionInput
@@ -203,7 +217,6 @@ accord_scheduler_move (AccordScheduler  *self,
   g_autoptr(GArray) participants = g_array_new (FALSE, FALSE, sizeof (AccordParticipantInput));
   AccordSessionInput proposal;
   Booking b = { self, &proposal, session_id, expected_version, override_reason };
-  gboolean ok;
 
   g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
 
@@ -222,12 +235,7 @@ accord_scheduler_move (AccordScheduler  *self,
   if (b.expected_version == 0)
     b.expected_version = session->version;
 
-  ok = accord_store_run (accord_scheduler_get_store (self), move_action, &b, error);
-  if (conflicts != NULL)
-    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
-  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
-
-  return ok ? accord_store_get_session (accord_scheduler_get_store (self), session_id, error) : NULL;
+  return run_booking (self, move_action, &b, session_id, conflicts, error);
 }
 
 static gboolean
@@ -270,7 +278,6 @@ accord_scheduler_update (AccordScheduler          *self,
 {
   g_autoptr(AccordSession) session = NULL;
   Booking b = { self, proposal, session_id, expected_version, override_reason };
-  gboolean ok;
 
   g_return_val_if_fail (ACCORD_IS_SCHEDULER (self), NULL);
   g_return_val_if_fail (proposal != NULL, NULL);
@@ -289,12 +296,7 @@ accord_scheduler_update (AccordScheduler          *self,
       return NULL;
     }
 
-  ok = accord_store_run (accord_scheduler_get_store (self), update_action, &b, error);
-  if (conflicts != NULL)
-    *conflicts = b.conflicts ? g_ptr_array_ref (b.conflicts) : NULL;
-  g_clear_pointer (&b.conflicts, g_ptr_array_unref);
-
-  return ok ? accord_store_get_session (accord_scheduler_get_store (self), session_id, error) : NULL;
+  return run_booking (self, update_action, &b, session_id, conflicts, error);
 }
 
 static gboolean
